@@ -1,0 +1,327 @@
+"""Typed configuration of the `ctoblog` plugin: `CtoblogConfig` and its sub-configs."""
+
+from __future__ import annotations
+
+import re
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+DEFAULT_STRINGS: dict[str, str] = {
+    "blog": "Blog",
+    "read_next": "Read next",
+    "subscribe": "Subscribe",
+    "email_label": "Email address",
+    "email_placeholder": "you@example.com",
+    "newsletter_title": "Subscribe to the newsletter",
+    "newsletter_text": "New posts in your inbox. No spam; unsubscribe any time.",
+    "newsletter_privacy": "Your address is only used to send the newsletter.",
+    "latest": "Latest posts",
+    "comments": "Comments",
+    "draft": "Draft",
+    "scheduled": "Scheduled",
+    "pinned": "Pinned",
+    "updated": "Updated",
+    "by": "By",
+    "min_read": "{minutes} min read",
+    "categories": "Categories",
+    "category": "Category",
+    "tags": "Tags",
+    "tag": "Tag",
+    "author": "Author",
+    "archive": "Archive",
+    "newer": "Newer posts",
+    "older": "Older posts",
+    "page": "Page {number} of {total}",
+    "feed": "Subscribe via RSS",
+    "feed_rss": "RSS feed",
+    "feed_atom": "Atom feed",
+    "feed_json": "JSON feed",
+    "continue_reading": "Continue reading",
+}
+
+
+class Number(c.Type):
+    """A non-negative number; ints are accepted where floats are meant."""
+
+    def __init__(self, default: float) -> None:
+        super().__init__((int, float), default=default)
+
+    def run_validation(self, value: object) -> float:
+        value = super().run_validation(value)
+        if isinstance(value, bool) or value < 0:  # type: ignore[operator]
+            raise base.ValidationError(f"Expected a number of 0 or more, but received: {value!r}")
+        return float(value)  # type: ignore[arg-type]
+
+
+class PositiveInt(c.Type):
+    """A whole number of 1 or more."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        value = super().run_validation(value)
+        if isinstance(value, bool) or value < 1:  # type: ignore[operator]
+            raise base.ValidationError(f"Expected a whole number of 1 or more, but received: {value!r}")
+        return value  # type: ignore[return-value]
+
+
+class Timezone(c.Type):
+    """An IANA time zone name such as `Europe/London`."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        name = super().run_validation(value)
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise base.ValidationError(
+                f"Expected an IANA time zone name such as 'Europe/London', but received: {name!r}"
+            ) from None
+        return name
+
+
+class Strings(c.Type):
+    """User-visible words, merged over `DEFAULT_STRINGS`; unknown keys are an error."""
+
+    def __init__(self) -> None:
+        super().__init__(dict, default={})
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        value = super().run_validation(value)
+        unknown = sorted(set(value) - set(DEFAULT_STRINGS))  # type: ignore[arg-type]
+        if unknown:
+            raise base.ValidationError(
+                f"Unknown key {unknown[0]!r}; expected one of: {', '.join(sorted(DEFAULT_STRINGS))}"
+            )
+        bad = [k for k, v in value.items() if not isinstance(v, str)]  # type: ignore[union-attr]
+        if bad:
+            raise base.ValidationError(f"Expected text for {bad[0]!r}, but received: {value[bad[0]]!r}")  # type: ignore[index]
+        return {**DEFAULT_STRINGS, **value}  # type: ignore[dict-item]
+
+
+class CtaPosition(c.Type):
+    """`bottom`, `top` or `after_paragraph:N`."""
+
+    _pattern = re.compile(r"^after_paragraph\s*:\s*(\d+)$")
+
+    def __init__(self) -> None:
+        super().__init__(str, default="bottom")
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, dict) and set(value) == {"after_paragraph"}:
+            value = f"after_paragraph:{value['after_paragraph']}"
+        text = str(super().run_validation(value)).strip()
+        if text in ("bottom", "top") or self._pattern.match(text):
+            return text.replace(" ", "")
+        raise base.ValidationError(
+            f"Expected 'bottom', 'top' or 'after_paragraph:N', but received: {value!r}"
+        )
+
+
+class ReadNextWeights(base.Config):
+    category = Number(3.0)
+    """Score for each category a post shares."""
+    tag = Number(2.0)
+    """Score for each tag a post shares."""
+    words = Number(1.0)
+    """Multiplier of the IDF-weighted words of title and description a post shares."""
+    recency = Number(0.5)
+    """Largest bonus for a recent post; it halves every year of age."""
+
+
+class ReadNextConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Show "read next" cards after each post."""
+    count = PositiveInt(3)
+    """How many post cards to show."""
+    include = c.ListOfItems(c.Type(str), default=[])
+    """Pages (doc paths such as `services.md`) added as a card to every post."""
+    weights = c.SubConfig(ReadNextWeights)
+    """How much each shared feature counts in the ranking."""
+
+
+class ButtonConfig(base.Config):
+    label = c.Optional(c.Type(str))
+    """Button text."""
+    url = c.Optional(c.Type(str))
+    """Site-absolute path (`/contact/`), doc path (`contact.md`) or full URL."""
+
+    def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        failed, warnings = super().validate()
+        if not failed and (self.label is None) != (self.url is None):
+            failed.append(("button", base.ValidationError("Expected both 'label' and 'url', or neither")))
+        return failed, warnings
+
+
+class CtaBlockConfig(base.Config):
+    title = c.Type(str, default="")
+    """Heading of the block."""
+    text = c.Type(str, default="")
+    """Markdown body, rendered with the site's Markdown extensions."""
+    button = c.SubConfig(ButtonConfig)
+    """Optional button: `{label, url}`."""
+    categories = c.ListOfItems(c.Type(str), default=[])
+    """Posts in any of these categories get this block."""
+    tags = c.ListOfItems(c.Type(str), default=[])
+    """Posts with any of these tags get this block."""
+
+
+class CtaConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Insert calls to action."""
+    default = c.Optional(c.Type(str))
+    """Block name for posts that match no other block."""
+    position = CtaPosition()
+    """`bottom`, `top`, or `after_paragraph:N`."""
+    blocks = c.DictOfItems(c.SubConfig(CtaBlockConfig), default={})
+    """Named blocks: `{title, text, button: {label, url}, categories, tags}`."""
+
+
+class NewsletterConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Insert the sign-up form where asked."""
+    default = c.Type(bool, default=False)
+    """Show the form on every post unless its front matter says `newsletter: false`."""
+    provider = c.Choice(("buttondown", "mailchimp", "kit", "substack", "generic"), default="generic")
+    """Preset for the form's action URL and field names."""
+    username = c.Optional(c.Type(str))
+    """Buttondown user name, or Substack publication name."""
+    form_id = c.Optional(c.Type(str))
+    """Kit (ConvertKit) form id."""
+    list_url = c.Optional(c.Type(str))
+    """Mailchimp: the `action` URL of your embedded form (`https://<dc>.list-manage.com/subscribe/post?u=…&id=…`)."""
+    action = c.Optional(c.Type(str))
+    """Generic: the URL the form posts to."""
+    email_field = c.Type(str, default="email")
+    """Generic: name of the e-mail field."""
+    honeypot_field = c.Type(str, default="website")
+    """Generic: name of the hidden anti-spam field."""
+    hidden_fields = c.DictOfItems(c.Type(str), default={})
+    """Generic: extra hidden fields sent with the form."""
+    title = c.Optional(c.Type(str))
+    """Heading; default from `strings.newsletter_title`."""
+    text = c.Optional(c.Type(str))
+    """Text above the form; default from `strings.newsletter_text`."""
+    button = c.Optional(c.Type(str))
+    """Button label; default from `strings.subscribe`."""
+    privacy = c.Optional(c.Type(str))
+    """Privacy note under the form; default from `strings.newsletter_privacy`."""
+
+
+class CommentsConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Insert comments where asked."""
+    default = c.Type(bool, default=False)
+    """Show comments on every post unless its front matter says `comments: false`."""
+    provider = c.Optional(c.Choice(("giscus",)))
+    """Comment system; only `giscus` today."""
+    repo = c.Optional(c.Type(str))
+    """giscus: `owner/name` of the GitHub repository."""
+    repo_id = c.Optional(c.Type(str))
+    """giscus: repository id."""
+    category = c.Optional(c.Type(str))
+    """giscus: discussion category name."""
+    category_id = c.Optional(c.Type(str))
+    """giscus: discussion category id."""
+    mapping = c.Choice(("pathname", "url", "title", "og:title"), default="pathname")
+    """giscus: how a page maps to a discussion."""
+    lang = c.Optional(c.Type(str))
+    """giscus: interface language; default the site's locale."""
+
+
+class FeedsConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Write feeds (needs `site_url`)."""
+    rss = c.Type(bool, default=True)
+    """Write `feed.xml` (RSS 2.0)."""
+    atom = c.Type(bool, default=True)
+    """Write `atom.xml` (Atom 1.0)."""
+    json = c.Type(bool, default=True)
+    """Write `feed.json` (JSON Feed 1.1)."""
+    per_category = c.Type(bool, default=True)
+    """Also write the feeds of each category under its page's folder."""
+    limit = PositiveInt(20)
+    """Entries per feed."""
+    full_content = c.Type(bool, default=True)
+    """Put each post's full HTML in the feeds (else only the summary)."""
+    logo = c.Optional(c.Type(str))
+    """Channel logo/icon (site path or URL)."""
+
+
+class MetaConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Write Open Graph, Twitter, canonical and JSON-LD meta on blog pages."""
+    publisher = c.Optional(c.Type(str))
+    """JSON-LD publisher name; default `site_name`."""
+    publisher_logo = c.Optional(c.Type(str))
+    """JSON-LD publisher logo (site path or URL)."""
+
+
+class ListingConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Generate these index pages."""
+
+
+class CtoblogConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing it."""
+    blog_dir = c.Type(str, default="blog")
+    """Folder (in docs_dir) of the blog index and generated pages."""
+    posts_dir = c.Optional(c.Type(str))
+    """Folder (in docs_dir) whose Markdown files are posts; default `<blog_dir>/posts`."""
+    post_url_format = c.Type(str, default="{slug}")
+    """Post URL under blog_dir; tokens `{slug} {year} {month} {day} {category}`; a leading `/` is from the site root."""
+    timezone = Timezone("UTC")
+    """Time zone of naive front-matter times and of displayed dates."""
+    future = c.Type(bool, default=False)
+    """Build posts dated in the future too."""
+    drafts_on_serve = c.Type(bool, default=True)
+    """Show drafts and scheduled posts, badged, on `mkdocs serve`."""
+    pagination = PositiveInt(10)
+    """Cards per index page."""
+    date_format = c.Type(str, default="medium")
+    """Babel date format: `short`, `medium`, `long`, `full` or a pattern like `d MMMM y`."""
+    locale = c.Optional(c.Type(str))
+    """Locale of dates and reading time; default `theme.language`, else `en`."""
+    authors_file = c.Type(str, default="{blog_dir}/.authors.yml")
+    """YAML file (in docs_dir) of author ids: `{name, description, avatar, url}`."""
+    categories_allowed = c.ListOfItems(c.Type(str), default=[])
+    """When not empty, any other category is a warning."""
+    words_per_minute = PositiveInt(230)
+    """Reading speed for the reading time."""
+    categories = c.SubConfig(ListingConfig)
+    """Category pages `blog/category/<slug>/`."""
+    tags = c.SubConfig(ListingConfig)
+    """Tag pages `blog/tag/<slug>/`."""
+    authors = c.SubConfig(ListingConfig)
+    """Author pages `blog/author/<slug>/`."""
+    archive = c.SubConfig(ListingConfig)
+    """Archive pages `blog/archive/<year>/`."""
+    strings = Strings()
+    """Words shown to readers; see the README for the keys."""
+    read_next = c.SubConfig(ReadNextConfig)
+    """"Read next" cards."""
+    newsletter = c.SubConfig(NewsletterConfig)
+    """Newsletter sign-up form."""
+    cta = c.SubConfig(CtaConfig)
+    """Calls to action."""
+    comments = c.SubConfig(CommentsConfig)
+    """Comments (giscus)."""
+    feeds = c.SubConfig(FeedsConfig)
+    """RSS, Atom and JSON feeds."""
+    meta = c.SubConfig(MetaConfig)
+    """Social and structured-data meta."""
+
+    def resolved_posts_dir(self) -> str:
+        """posts_dir, defaulting to `<blog_dir>/posts`, without slashes at the ends."""
+        return (self.posts_dir or f"{self.blog_dir}/posts").strip("/")
+
+    def resolved_authors_file(self) -> str:
+        """authors_file with `{blog_dir}` filled in."""
+        return self.authors_file.format(blog_dir=self.blog_dir.strip("/"))
+

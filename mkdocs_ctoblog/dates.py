@@ -1,0 +1,112 @@
+"""Dates as real Jekyll blogs write them, made time-zone aware; and the build's "now"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from zoneinfo import ZoneInfo
+
+from dateutil import parser as dateutil_parser
+
+EXPECTED = "a date like 2023-07-27 or 2023-07-27 09:13:32 +0100"
+
+# A leading date-time and a trailing offset with anything in between (seen in a real blog:
+# `2023-01-29 18:30:22 2023 -0800`).
+_LEADING = re.compile(
+    r"^\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:[ T](?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"
+    r"(?:.*?\s(?P<offset>[+-]\d{2}:?\d{2}|Z|UTC|GMT))?\s*$"
+)
+_FILENAME = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})-(?P<rest>.+)$")
+
+
+class DateError(ValueError):
+    """A value that is not a usable date; the message says what was expected."""
+
+
+def now() -> dt.datetime:
+    """The build time, or `SOURCE_DATE_EPOCH` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    return dt.datetime.now(tz=dt.timezone.utc)
+
+
+def to_aware(value: dt.date | dt.datetime, tz: ZoneInfo) -> dt.datetime:
+    """A date (midnight) or datetime as an aware datetime; naive values are in `tz`."""
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime(value.year, value.month, value.day)
+    if value.tzinfo is None:
+        return value.replace(tzinfo=tz)
+    return value
+
+
+def parse_date(value: object, tz: ZoneInfo) -> dt.datetime:
+    """Parse a front-matter date (YAML date/datetime or string) into an aware datetime."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return to_aware(value, tz)
+    if not isinstance(value, str) or not value.strip():
+        raise DateError(EXPECTED)
+    text = value.strip()
+    try:
+        return to_aware(dateutil_parser.isoparse(text), tz)
+    except (ValueError, OverflowError):
+        pass
+    if _iso_shaped_but_impossible(text):
+        raise DateError("a real calendar date (the day or month is out of range)")
+    parsed = _parse_leading(text)
+    if parsed is None:
+        parsed = _parse_unambiguous(text)
+    if parsed is None:
+        raise DateError(EXPECTED)
+    return to_aware(parsed, tz)
+
+
+def _iso_shaped_but_impossible(text: str) -> bool:
+    match = _LEADING.match(text)
+    if not match:
+        return False
+    year, month, day = (int(part) for part in match["date"].split("-"))
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return True
+    return False
+
+
+def _parse_unambiguous(text: str) -> dt.datetime | None:
+    """dateutil's reading, only when day-first and month-first readings agree."""
+    try:
+        month_first = dateutil_parser.parse(text, dayfirst=False)
+        day_first = dateutil_parser.parse(text, dayfirst=True)
+    except (ValueError, OverflowError):
+        return None
+    return month_first if month_first == day_first else None
+
+
+def _parse_leading(text: str) -> dt.datetime | None:
+    match = _LEADING.match(text)
+    if not match:
+        return None
+    year, month, day = (int(part) for part in match["date"].split("-"))
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    rebuilt = " ".join(part for part in (date, match["time"], match["offset"]) if part)
+    try:
+        return dateutil_parser.parse(rebuilt)
+    except (ValueError, OverflowError):
+        return None
+
+
+def split_filename(stem: str) -> tuple[dt.date | None, str, bool]:
+    """`YYYY-M-D-slug` → (date or None, slug part, whether the name had a date prefix).
+
+    An impossible date (`2023-20-07-title`) gives `None` with the prefix still removed.
+    """
+    match = _FILENAME.match(stem)
+    if not match:
+        return None, stem, False
+    try:
+        date = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        date = None
+    return date, match["rest"], True

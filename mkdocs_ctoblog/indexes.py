@@ -1,0 +1,97 @@
+"""Index pages (blog, category, tag, author, archive), paginated, as MkDocs 1.6 generated files."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from mkdocs.structure.files import File, InclusionLevel
+
+from mkdocs_ctoblog.blog import Blog, Term, TermKind, listing_order
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    from mkdocs_ctoblog.posts import Post
+
+ListingKind = Literal["blog", "category", "tag", "author", "archive"]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of cards: page `number` of `total` of an index."""
+
+    src_uri: str
+    kind: ListingKind
+    term: Term | None
+    number: int
+    total: int
+    posts: tuple[Post, ...]
+    newer_src: str | None
+    older_src: str | None
+    first_src: str
+
+
+def index_src(blog_dir: str, kind: ListingKind, slug: str | None, number: int) -> str:
+    """Source path of page `number` of an index: `blog/index.md`, `blog/category/x/page/2/index.md`."""
+    parts = [blog_dir.strip("/")]
+    if kind != "blog":
+        parts += [kind, slug or ""]
+    if number > 1:
+        parts += ["page", str(number)]
+    return posixpath.join(*[p for p in parts if p], "index.md")
+
+
+def plan_listings(blog: Blog, *, blog_dir: str, per_page: int, kinds: set[TermKind]) -> list[Listing]:
+    """Every page of every index, with links between a page and its neighbours."""
+    indexes: list[tuple[ListingKind, Term | None, tuple[Post, ...]]] = [("blog", None, blog.posts)]
+    for kind in ("category", "tag", "author", "archive"):
+        if kind in kinds:
+            indexes += [(kind, term, term.posts) for term in blog.terms.get(kind, ())]  # type: ignore[misc]
+    listings = []
+    for kind, term, posts in indexes:
+        ordered = listing_order(posts)
+        chunks = [ordered[i : i + per_page] for i in range(0, len(ordered), per_page)] or [()]
+        slug = term.slug if term else None
+        for number, chunk in enumerate(chunks, start=1):
+            listings.append(
+                Listing(
+                    src_uri=index_src(blog_dir, kind, slug, number),
+                    kind=kind,
+                    term=term,
+                    number=number,
+                    total=len(chunks),
+                    posts=chunk,
+                    newer_src=index_src(blog_dir, kind, slug, number - 1) if number > 1 else None,
+                    older_src=index_src(blog_dir, kind, slug, number + 1) if number < len(chunks) else None,
+                    first_src=index_src(blog_dir, kind, slug, 1),
+                )
+            )
+    return listings
+
+
+def add_listing_files(listings: list[Listing], files: Files, config: MkDocsConfig) -> dict[str, File]:
+    """Add a generated file for each listing the author did not write; map listing source → file.
+
+    An author's own page (`blog/index.md`, or `blog/category/x.md` for `blog/category/x/index.md`)
+    keeps its content and gets the cards below it.
+    """
+    by_src: dict[str, File] = {}
+    for listing in listings:
+        file = _authors_page(listing.src_uri, files)
+        if file is None:
+            first_blog_page = listing.kind == "blog" and listing.number == 1
+            inclusion = InclusionLevel.UNDEFINED if first_blog_page else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, listing.src_uri, content="", inclusion=inclusion)
+            files.append(file)
+        by_src[listing.src_uri] = file
+    return by_src
+
+
+def _authors_page(src_uri: str, files: Files) -> File | None:
+    found = files.get_file_from_path(src_uri)
+    if found is None and src_uri.endswith("/index.md"):
+        found = files.get_file_from_path(src_uri[: -len("/index.md")] + ".md")
+    return found

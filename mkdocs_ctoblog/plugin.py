@@ -1,0 +1,281 @@
+"""The `ctoblog` plugin: wires MkDocs events to the modules that do the work."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import yaml
+from babel import Locale, UnknownLocaleError
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import InclusionLevel
+
+from mkdocs_ctoblog import dates, indexes, views
+from mkdocs_ctoblog.blog import Blog, TermKind, build_blog
+from mkdocs_ctoblog.config import CtoblogConfig
+from mkdocs_ctoblog.posts import Post, ReadSettings, load_authors, read_post
+from mkdocs_ctoblog.render import TEMPLATES_DIR, Renderer
+from mkdocs_ctoblog.timing import Timings
+from mkdocs_ctoblog.urls import slugify
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+LISTING_SLOT = "<!-- ctoblog:listing -->"
+POST_EXTENSIONS = (".md", ".markdown")
+
+
+class CtoblogPlugin(BasePlugin[CtoblogConfig]):
+    """Posts, index pages and blocks of a consultant's blog."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.is_serve = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is `mkdocs serve` (drafts are shown there)."""
+        self.is_serve = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Reset per-build state; add our templates, stylesheet and Jinja environment."""
+        self.timings = Timings()
+        self.posts: dict[str, Post] = {}
+        self.blog = Blog(posts=())
+        self.listings: dict[str, indexes.Listing] = {}
+        if not self.config.enabled:
+            return None
+        self.tz = ZoneInfo(self.config.timezone)
+        self.locale = _site_locale(self.config.locale or config.theme.get("language") or config.theme.get("locale"))
+        if str(TEMPLATES_DIR) not in config.theme.dirs:
+            config.theme.dirs.append(str(TEMPLATES_DIR))
+        if "ctoblog/ctoblog.css" not in config.extra_css:
+            config.extra_css.append("ctoblog/ctoblog.css")
+        self.renderer = Renderer(config.theme.dirs, self.config.strings)
+        self.formatter = views.Formatter(self.tz, self.locale, self.config.date_format, self.config.strings)
+        return config
+
+    @property
+    def show_unpublished(self) -> bool:
+        return self.is_serve and self.config.drafts_on_serve
+
+    @event_priority(-50)  # run late, so that files added by other plugins are seen
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Read every post, give it its URL, drop unpublished ones, and generate index pages."""
+        if not self.config.enabled:
+            return None
+        with self.timings.measure("on_files"):
+            settings = self._read_settings(files, config)
+            posts_dir = self.config.resolved_posts_dir() + "/"
+            post_files = [
+                f for f in files.documentation_pages() if f.src_uri.startswith(posts_dir) and f.src_uri.endswith(POST_EXTENSIONS)
+            ]
+            for file in post_files:
+                post = read_post(file.src_uri, file.content_string, settings)
+                if post is None or (post.status != "published" and not self.show_unpublished):
+                    files.remove(file)
+                    if post is not None:
+                        self.posts[file.src_uri] = post
+                    continue
+                self.posts[file.src_uri] = post
+                _move(file, post.dest_uri)
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            _check_unique_urls(files)
+            shown = [p for p in self.posts.values() if p.status == "published" or self.show_unpublished]
+            self.blog = build_blog(shown, enabled_kinds=self._term_kinds())
+            planned = indexes.plan_listings(
+                self.blog,
+                blog_dir=self.config.blog_dir,
+                per_page=self.config.pagination,
+                kinds=self._term_kinds(),
+            )
+            listing_files = indexes.add_listing_files(planned, files, config)
+            self.listings = {listing_files[lst.src_uri].src_uri: lst for lst in planned}
+            self.linker = views.Linker(
+                post_urls={src: files.get_file_from_path(src).url for src in self.posts if files.get_file_from_path(src)},
+                doc_url=lambda path: (f.url if (f := files.get_file_from_path(path)) else None),
+                term_urls={
+                    (lst.kind, lst.term.slug): listing_files[lst.src_uri].url  # type: ignore[misc]
+                    for lst in planned
+                    if lst.term is not None and lst.number == 1
+                },
+            )
+            self.listing_urls = {src: listing_files[src].url for src in listing_files}
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Give posts their own body, escaped title and meta; give index pages their title."""
+        if not self.config.enabled:
+            return None
+        post = self.posts.get(page.file.src_uri)
+        listing = self.listings.get(page.file.src_uri)
+        if post is not None:
+            page.meta = {**post.meta, "ctoblog": self._post_meta(post, page)}
+            _set_page_text(page, post.title, post.summary)
+            return post.body
+        if listing is not None:
+            title = page.meta.get("title") or self._listing_title(listing)
+            _set_page_text(page, title, page.meta.get("description"))
+        return None
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Add the post header to posts, and a slot for the cards to index pages."""
+        if not self.config.enabled:
+            return None
+        with self.timings.measure("on_page_content"):
+            post = self.posts.get(page.file.src_uri)
+            if post is not None:
+                header_view = self._card(post, page.url)
+                if html.lstrip().startswith("<h1"):
+                    head, _, rest = html.partition("</h1>")
+                    return head + "</h1>" + self.renderer.post_header(header_view, with_title=False) + rest
+                return self.renderer.post_header(header_view, with_title="<h1" not in html) + html
+            listing = self.listings.get(page.file.src_uri)
+            if listing is not None:
+                header = "" if "<h1" in html else self.renderer.index_header(self._listing_view(listing, page, with_cards=False))
+                return header + html + LISTING_SLOT
+        return None
+
+    @event_priority(50)  # run early, before other plugins (minifiers) rewrite the page
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Swap slots for the rendered cards, after the search index has been built."""
+        if not self.config.enabled:
+            return None
+        listing = self.listings.get(page.file.src_uri)
+        if listing is None or LISTING_SLOT not in output:
+            return None
+        with self.timings.measure("on_post_page"):
+            listing_html = self.renderer.listing(self._listing_view(listing, page))
+            return output.replace(LISTING_SLOT, listing_html, 1)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """One summary line per build, and the timings at debug level."""
+        if not self.config.enabled:
+            return
+        counts = {s: sum(p.status == s for p in self.posts.values()) for s in ("published", "draft", "scheduled")}
+        log.info(
+            "%d posts built, %d drafts and %d scheduled %s, %d categories",
+            counts["published"],
+            counts["draft"],
+            counts["scheduled"],
+            "shown as such" if self.show_unpublished else "left out",
+            len(self.blog.terms.get("category", ())),
+        )
+        self.timings.log()
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _term_kinds(self) -> set[TermKind]:
+        enabled = {
+            "category": self.config.categories.enabled,
+            "tag": self.config.tags.enabled,
+            "author": self.config.authors.enabled,
+            "archive": self.config.archive.enabled,
+        }
+        return {kind for kind, on in enabled.items() if on}  # type: ignore[misc]
+
+    def _read_settings(self, files: Files, config: MkDocsConfig) -> ReadSettings:
+        return ReadSettings(
+            tz=self.tz,
+            now=dates.now(),
+            future=self.config.future,
+            blog_dir=self.config.blog_dir,
+            post_url_format=self.config.post_url_format,
+            use_directory_urls=config.use_directory_urls,
+            words_per_minute=self.config.words_per_minute,
+            authors=self._authors(config),
+            categories_allowed=frozenset(slugify(c) for c in self.config.categories_allowed),
+            doc_paths=frozenset(f.src_uri for f in files),
+        )
+
+    def _authors(self, config: MkDocsConfig) -> dict:
+        path = os.path.join(config.docs_dir, self.config.resolved_authors_file())
+        if not os.path.isfile(path):
+            return {}
+        try:
+            with open(path, encoding="utf-8-sig") as f:
+                data = yaml.safe_load(f)
+        except (OSError, yaml.YAMLError) as exc:
+            log.warning("%s: cannot read authors file: %s", self.config.resolved_authors_file(), exc)
+            return {}
+        return load_authors(data, self.config.resolved_authors_file())
+
+    def _card(self, post: Post, base: str) -> views.CardView:
+        return views.card_view(
+            post, base, blog=self.blog, linker=self.linker, fmt=self.formatter, show_badge=self.show_unpublished
+        )
+
+    def _post_meta(self, post: Post, page: Page) -> dict:
+        """What themes may want, in `page.meta["ctoblog"]`."""
+        card = self._card(post, page.url)
+        return {
+            "date": card.date.iso if card.date else None,
+            "updated": card.updated.iso if card.updated else None,
+            "reading_time": post.reading_minutes,
+            "status": post.status,
+            "categories": [{"name": c.text, "url": c.url} for c in card.categories],
+            "tags": [{"name": t.text, "url": t.url} for t in card.tags],
+            "authors": [a.name for a in post.authors],
+            "image": card.image.url if card.image else None,
+            "excerpt": post.excerpt,
+        }
+
+    def _listing_title(self, listing: indexes.Listing) -> str:
+        return listing.term.name if listing.term else self.config.strings["blog"]
+
+    def _listing_view(self, listing: indexes.Listing, page: Page, *, with_cards: bool = True) -> views.ListingView:
+        strings = self.config.strings
+        kickers = {"category": strings["category"], "tag": strings["tag"], "author": strings["author"], "archive": strings["archive"]}
+        return views.ListingView(
+            kind=listing.kind,
+            title=self._listing_title(listing) if listing.kind != "blog" else str(page.meta.get("title") or strings["blog"]),
+            kicker=kickers.get(listing.kind),
+            cards=tuple(self._card(p, page.url) for p in listing.posts) if with_cards else (),
+            number=listing.number,
+            total=listing.total,
+            page_text=strings["page"].format(number=listing.number, total=listing.total),
+            newer_url=views.rel(self.listing_urls[listing.newer_src], page.url) if listing.newer_src else None,
+            older_url=views.rel(self.listing_urls[listing.older_src], page.url) if listing.older_src else None,
+        )
+
+
+def _site_locale(value: object) -> str:
+    name = str(value or "en").replace("-", "_")
+    try:
+        Locale.parse(name)
+    except (UnknownLocaleError, ValueError):
+        raise PluginError(f"ctoblog: 'locale' expected a locale such as 'en' or 'de_CH', received '{value}'") from None
+    return name
+
+
+def _move(file: File, dest_uri: str) -> None:
+    """Give a file a new output path (and so a new URL)."""
+    file.dest_uri = dest_uri
+    for cached in ("url", "abs_dest_path", "dest_path"):
+        file.__dict__.pop(cached, None)
+
+
+def _check_unique_urls(files: Files) -> None:
+    seen: dict[str, File] = {}
+    for file in files:
+        other = seen.setdefault(file.dest_uri, file)
+        if other is not file:
+            raise PluginError(
+                f"ctoblog: '{other.src_uri}' and '{file.src_uri}' would both be written to '{file.dest_uri}'; "
+                "give one of them another 'slug' or 'permalink'"
+            )
+
+
+def _set_page_text(page: Page, title: str, description: str | None) -> None:
+    """Hand the theme escaped text: Material and the mkdocs theme print these unescaped."""
+    page.title = str(escape(title))  # type: ignore[assignment]
+    page.meta["title"] = page.title
+    if description:
+        page.meta["description"] = str(escape(description))

@@ -1,0 +1,443 @@
+"""The post model: read, normalise and validate Jekyll-style front matter into a frozen `Post`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+import markdown
+from markupsafe import Markup
+from mkdocs.plugins import get_plugin_logger
+
+from mkdocs_ctoblog import dates, urls
+from mkdocs_ctoblog.frontmatter_io import raw_scalar, split_post
+
+log = get_plugin_logger(__name__)
+
+Status = Literal["published", "draft", "scheduled"]
+
+_MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+_H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_WORD = re.compile(r"\w+")
+_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
+_TEXT_KEYS = ("title", "description", "excerpt", "image_alt", "slug", "permalink")
+_BOOL_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+@dataclass(frozen=True)
+class Author:
+    """A post's author: `key` is the authors-file id or the name's slug."""
+
+    key: str
+    name: str
+    url: str | None = None
+    avatar: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Image:
+    """A cover image: `src` is a full URL, or a doc path (`assets/x.png`) when `local`."""
+
+    src: str
+    alt: str
+    local: bool
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post, as every other module sees it."""
+
+    src_uri: str
+    dest_uri: str
+    slug: str
+    title: str
+    date: dt.datetime
+    updated: dt.datetime | None
+    description: str | None
+    excerpt: str
+    body: str
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+    authors: tuple[Author, ...]
+    image: Image | None
+    status: Status
+    pin: bool
+    words: int
+    reading_minutes: int
+    newsletter: bool | None
+    comments: bool | None
+    cta: str | Literal[False] | None
+    read_next: tuple[str, ...] | Literal[False] | None
+    meta: Mapping[str, Any] = field(repr=False, compare=False)
+
+    @property
+    def summary(self) -> str:
+        """Card and meta text: the description, else the excerpt."""
+        return self.description or self.excerpt
+
+    @property
+    def category_slugs(self) -> tuple[str, ...]:
+        return tuple(urls.slugify(c) for c in self.categories)
+
+    @property
+    def tag_slugs(self) -> tuple[str, ...]:
+        return tuple(urls.slugify(t) for t in self.tags)
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    """What reading a post needs from the site and plugin config."""
+
+    tz: ZoneInfo
+    now: dt.datetime
+    future: bool
+    blog_dir: str
+    post_url_format: str
+    use_directory_urls: bool
+    words_per_minute: int
+    authors: Mapping[str, Author]
+    categories_allowed: frozenset[str]
+    doc_paths: frozenset[str]
+
+
+class _Reader:
+    """Reads one file; every problem is one warning naming file, key, value and expectation."""
+
+    def __init__(self, src_uri: str, text: str, settings: ReadSettings) -> None:
+        self.src_uri = src_uri
+        self.text = text
+        self.settings = settings
+
+    def warn(self, key: str, value: object, expected: str) -> None:
+        log.warning("%s: '%s' expected %s, received %s", self.src_uri, key, expected, _show(value))
+
+    def read(self) -> Post | None:
+        split = split_post(self.text)
+        if split.error:
+            log.warning(
+                "%s: front matter %s; using the file name's date, slug and title", self.src_uri, split.error
+            )
+        meta = split.meta
+        body = split.body
+        stem = posixpath.splitext(posixpath.basename(self.src_uri))[0]
+        file_date, file_slug, _ = dates.split_filename(stem)
+
+        date = self.date(meta, "date", file_date)
+        if date is None:
+            log.warning(
+                "%s: no usable date: give front matter 'date' or name the file YYYY-MM-DD-slug.md; "
+                "the post is left out",
+                self.src_uri,
+            )
+            return None
+        updated = self.optional_date(meta, "updated") or self.optional_date(meta, "last_modified_at")
+
+        title = self.text_value(meta, "title") or _first_heading(body) or _title_from_slug(file_slug)
+        title = html.unescape(title).strip()
+        slug = self.slug(meta, file_slug, title)
+        categories = self.terms(meta, "category", split_strings=False) + self.terms(meta, "categories")
+        categories = _unique_by_slug(categories)
+        self.check_allowed(categories)
+        tags = _unique_by_slug(self.terms(meta, "tags") + self.terms(meta, "tag", split_strings=False))
+        permalink = self.text_value(meta, "permalink")
+        dest_uri = urls.post_dest_uri(
+            slug=slug,
+            date=date.astimezone(self.settings.tz),
+            categories=list(categories),
+            permalink=permalink,
+            post_url_format=self.settings.post_url_format,
+            blog_dir=self.settings.blog_dir,
+            use_directory_urls=self.settings.use_directory_urls,
+        )
+        words = len(_WORD.findall(_FENCE.sub(" ", body)))
+        status: Status = "published"
+        if self.flag(meta, "draft") is True or self.flag(meta, "published") is False:
+            status = "draft"
+        elif date > self.settings.now and not self.settings.future:
+            status = "scheduled"
+        return Post(
+            src_uri=self.src_uri,
+            dest_uri=dest_uri,
+            slug=slug,
+            title=title,
+            date=date,
+            updated=updated,
+            description=self.text_value(meta, "description"),
+            excerpt=self.excerpt(meta, body),
+            body=body,
+            categories=tuple(categories),
+            tags=tuple(tags),
+            authors=self.authors(meta),
+            image=self.image(meta),
+            status=status,
+            pin=self.flag(meta, "pin") is True,
+            words=words,
+            reading_minutes=max(1, round(words / self.settings.words_per_minute)),
+            newsletter=self.flag(meta, "newsletter"),
+            comments=self.flag(meta, "comments"),
+            cta=self.cta(meta),
+            read_next=self.read_next(meta),
+            meta=meta,
+        )
+
+    # -- values -------------------------------------------------------------------------
+
+    def date(self, meta: Mapping[str, Any], key: str, fallback: dt.date | None) -> dt.datetime | None:
+        if meta.get(key) is not None:
+            parsed = self.optional_date(meta, key)
+            if parsed is not None:
+                return parsed
+        if fallback is not None:
+            return dates.to_aware(fallback, self.settings.tz)
+        return None
+
+    def optional_date(self, meta: Mapping[str, Any], key: str) -> dt.datetime | None:
+        value = meta.get(key)
+        if value is None or value == "":
+            return None
+        try:
+            return dates.parse_date(value, self.settings.tz)
+        except dates.DateError as exc:
+            self.warn(key, value, str(exc))
+            return None
+
+    def text_value(self, meta: Mapping[str, Any], key: str) -> str | None:
+        value = meta.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return value.strip() or None
+        if isinstance(value, (bool, int, float, dt.date)):
+            literal = raw_scalar(self.text, key) or str(value)
+            self.warn(key, literal, "text (quote it); using the text as written")
+            return literal
+        self.warn(key, value, "text")
+        return None
+
+    def flag(self, meta: Mapping[str, Any], key: str) -> bool | None:
+        value = meta.get(key)
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _BOOL_WORDS:
+            return _BOOL_WORDS[value.strip().lower()]
+        self.warn(key, value, "true or false")
+        return None
+
+    def slug(self, meta: Mapping[str, Any], file_slug: str, title: str) -> str:
+        given = self.text_value(meta, "slug")
+        slug = urls.slugify(given or file_slug) or urls.slugify(title)
+        if given and not urls.slugify(given):
+            self.warn("slug", given, "letters or digits")
+        return slug or "post"
+
+    def terms(self, meta: Mapping[str, Any], key: str, *, split_strings: bool = True) -> list[str]:
+        """`category`: one value; `categories`/`tags`: a list, or a string split on spaces."""
+        value = meta.get(key)
+        if value is None or value == "":
+            return []
+        if isinstance(value, bool):
+            self.warn(key, value, "a name or a list of names")
+            return []
+        if isinstance(value, (int, float)):
+            return [str(value)]
+        if isinstance(value, str):
+            return value.split() if split_strings else [value.strip()]
+        if isinstance(value, list):
+            names: list[str] = []
+            for item in value:
+                if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
+                    names.append(str(item).strip())
+                elif item is not None:
+                    self.warn(key, item, "a name")
+            return names
+        self.warn(key, value, "a name or a list of names")
+        return []
+
+    def check_allowed(self, categories: list[str]) -> None:
+        allowed = self.settings.categories_allowed
+        for name in categories:
+            if allowed and urls.slugify(name) not in allowed:
+                self.warn("categories", name, "one of the categories_allowed")
+
+    def authors(self, meta: Mapping[str, Any]) -> tuple[Author, ...]:
+        found: list[Author] = []
+        for key in ("author", "authors"):
+            value = meta.get(key)
+            items = value if isinstance(value, list) else [value] if value is not None else []
+            for item in items:
+                author = self.author(key, item)
+                if author and all(a.key != author.key for a in found):
+                    found.append(author)
+        return tuple(found)
+
+    def author(self, key: str, value: object) -> Author | None:
+        known = self.settings.authors
+        if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
+            name = str(value).strip()
+            return known.get(name) or Author(key=urls.slugify(name) or name, name=name)
+        if isinstance(value, Mapping) and isinstance(value.get("name"), str):
+            name = value["name"].strip()
+            return Author(
+                key=urls.slugify(name) or name,
+                name=name,
+                url=_text_or_none(value.get("url") or value.get("web") or value.get("website")),
+                avatar=_text_or_none(value.get("avatar") or value.get("picture")),
+                description=_text_or_none(value.get("description") or value.get("bio")),
+            )
+        if value not in (None, ""):
+            self.warn(key, value, "a name, an author id, or {name: ...}")
+        return None
+
+    def image(self, meta: Mapping[str, Any]) -> Image | None:
+        value = meta.get("image")
+        alt = self.text_value(meta, "image_alt")
+        if value is None or value == "":
+            return None
+        if isinstance(value, Mapping):
+            src = next(
+                (value[k] for k in ("path", "feature", "src", "url", "thumbnail") if isinstance(value.get(k), str)),
+                None,
+            )
+            alt = _text_or_none(value.get("alt")) or alt
+            if src is None:
+                self.warn("image", value, "a path, or a mapping with 'path' and 'alt'")
+                return None
+        elif isinstance(value, str):
+            src = value
+        else:
+            self.warn("image", value, "a path, or a mapping with 'path' and 'alt'")
+            return None
+        src = src.strip()
+        if _UNSAFE_SCHEME.match(src):
+            self.warn("image", src, "a path or an http(s) URL")
+            return None
+        if re.match(r"^(https?:)?//", src):
+            return Image(src=src, alt=alt or "", local=False)
+        doc_path = self.local_image_path(src)
+        if doc_path is None:
+            log.warning("%s: cover image '%s' is not in docs_dir", self.src_uri, src)
+            return None
+        return Image(src=doc_path, alt=alt or "", local=True)
+
+    def local_image_path(self, src: str) -> str | None:
+        """Doc path of a site-absolute (`/assets/x.png`) or relative image; relative to the post first."""
+        path = src.split("#")[0].split("?")[0]
+        if path.startswith("/"):
+            candidates = [path.lstrip("/")]
+        else:
+            here = posixpath.dirname(self.src_uri)
+            candidates = [posixpath.normpath(posixpath.join(here, path)), posixpath.normpath(path)]
+        return next((c for c in candidates if c in self.settings.doc_paths), None)
+
+    def excerpt(self, meta: Mapping[str, Any], body: str) -> str:
+        given = self.text_value(meta, "excerpt")
+        if given:
+            return markdown_to_text(given)
+        parts = _MORE.split(body, maxsplit=1)
+        if len(parts) == 2:
+            return markdown_to_text(parts[0])
+        return markdown_to_text(_first_paragraph(body))
+
+    def cta(self, meta: Mapping[str, Any]) -> str | Literal[False] | None:
+        value = meta.get("cta")
+        if value is None or value is True:
+            return None
+        if value is False:
+            return False
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        self.warn("cta", value, "a call-to-action block name, or false")
+        return None
+
+    def read_next(self, meta: Mapping[str, Any]) -> tuple[str, ...] | Literal[False] | None:
+        value = meta.get("read_next")
+        if value is None or value is True:
+            return None
+        if value is False:
+            return False
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(v.strip() for v in value if v.strip())
+        self.warn("read_next", value, "a list of post paths, slugs or page paths, or false")
+        return None
+
+
+def read_post(src_uri: str, text: str, settings: ReadSettings) -> Post | None:
+    """Read one post file; `None` (after a warning) when it has no usable date."""
+    return _Reader(src_uri, text, settings).read()
+
+
+def load_authors(data: object, source: str) -> dict[str, Author]:
+    """Authors file (`{authors: {id: {...}}}` as Material writes it, or `{id: {...}}`)."""
+    if isinstance(data, Mapping) and isinstance(data.get("authors"), Mapping):
+        data = data["authors"]
+    if not isinstance(data, Mapping):
+        log.warning("%s: expected a mapping of author ids to {name, description, avatar, url}", source)
+        return {}
+    authors: dict[str, Author] = {}
+    for key, value in data.items():
+        if isinstance(value, Mapping) and isinstance(value.get("name"), str):
+            authors[str(key)] = Author(
+                key=str(key),
+                name=value["name"],
+                url=_text_or_none(value.get("url")),
+                avatar=_text_or_none(value.get("avatar")),
+                description=_text_or_none(value.get("description")),
+            )
+        else:
+            log.warning("%s: author '%s' expected a mapping with 'name', received %s", source, key, _show(value))
+    return authors
+
+
+def markdown_to_text(source: str) -> str:
+    """Plain text of a Markdown fragment (for cards, meta and feeds summaries)."""
+    rendered = markdown.markdown(source)
+    return " ".join(Markup(rendered).striptags().split())
+
+
+def _first_heading(body: str) -> str | None:
+    match = _H1.search(_FENCE.sub("", body))
+    return markdown_to_text(match[1]) if match else None
+
+
+def _first_paragraph(body: str) -> str:
+    text = _FENCE.sub("", body)
+    for block in re.split(r"\n\s*\n", text):
+        stripped = block.strip()
+        if not stripped or stripped[0] in "#<![|>" or stripped.startswith(("---", "***", "{%", "{{")):
+            continue
+        return stripped
+    return ""
+
+
+def _title_from_slug(slug: str) -> str:
+    return " ".join(word.capitalize() for word in re.split(r"[-_\s]+", slug) if word)
+
+
+def _unique_by_slug(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    unique = []
+    for name in names:
+        slug = urls.slugify(name)
+        if slug and slug not in seen:
+            seen.add(slug)
+            unique.append(name)
+    return unique
+
+
+def _text_or_none(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _show(value: object) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 80 else text[:77] + "..."

@@ -1,0 +1,48 @@
+"""The Jinja environment; the only module that knows template names."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.exceptions import PluginError
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+
+class Renderer:
+    """Renders `ctoblog/*.html`; a same-named file in the theme's custom_dir wins."""
+
+    def __init__(self, theme_dirs: Sequence[str], strings: Mapping[str, str]) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(list(theme_dirs)),
+            autoescape=True,
+            auto_reload=False,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals["strings"] = strings
+
+    def _render(self, name: str, **context: Any) -> str:
+        try:
+            template = self.env.get_template(name)
+        except jinja2.TemplateNotFound:
+            raise PluginError(f"ctoblog: template '{name}' not found in the theme directories") from None
+        except jinja2.TemplateSyntaxError as exc:
+            raise PluginError(f"ctoblog: template '{name}' line {exc.lineno}: {exc.message}") from None
+        try:
+            return template.render(**context)
+        except jinja2.UndefinedError as exc:
+            raise PluginError(f"ctoblog: template '{name}': {exc.message}") from None
+
+    def post_header(self, post: Any, *, with_title: bool) -> str:
+        return self._render("ctoblog/post_header.html", post=post, with_title=with_title)
+
+    def index_header(self, listing: Any) -> str:
+        return self._render("ctoblog/index_header.html", listing=listing)
+
+    def listing(self, listing: Any) -> str:
+        return self._render("ctoblog/index.html", listing=listing, heading="h2")

@@ -1,0 +1,160 @@
+"""Small view objects handed to templates: ready text, relative URLs, no MkDocs objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+from mkdocs.utils import get_relative_url
+
+from mkdocs_ctoblog.blog import Blog, TermKind
+from mkdocs_ctoblog.posts import Post
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ImageView:
+    url: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class DateView:
+    iso: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CardView:
+    """A post (or page) card, and the post header: everything already formatted."""
+
+    title: str
+    url: str
+    summary: str
+    date: DateView | None
+    updated: DateView | None
+    reading: str | None
+    image: ImageView | None
+    categories: tuple[Link, ...]
+    tags: tuple[Link, ...]
+    authors: tuple[Link, ...]
+    badge: str | None
+    pinned: bool
+    kind: str = "post"
+
+
+def rel(target: str, base: str) -> str:
+    """`target` (a site URL like `blog/x/`) relative to the page at `base`."""
+    url = get_relative_url(target, base)
+    if (target == "" or target.endswith("/")) and not url.endswith("/"):
+        url += "/"
+    return url
+
+
+@dataclass
+class Linker:
+    """Site URLs of posts, pages and index pages, made relative to the page being rendered."""
+
+    post_urls: Mapping[str, str]
+    doc_url: Callable[[str], str | None]
+    term_urls: Mapping[tuple[TermKind, str], str]
+
+    def post(self, post: Post, base: str) -> str:
+        return rel(self.post_urls[post.src_uri], base)
+
+    def term(self, kind: TermKind, slug: str, base: str) -> str | None:
+        url = self.term_urls.get((kind, slug))
+        return rel(url, base) if url is not None else None
+
+    def image(self, post: Post, base: str) -> ImageView | None:
+        image = post.image
+        if image is None:
+            return None
+        if not image.local:
+            return ImageView(image.src, image.alt)
+        url = self.doc_url(image.src)
+        return ImageView(rel(url, base), image.alt) if url is not None else None
+
+
+@dataclass(frozen=True)
+class Formatter:
+    """Dates and reading time in the site's time zone, locale and words."""
+
+    tz: ZoneInfo
+    locale: str
+    date_format: str
+    strings: Mapping[str, str]
+
+    def date(self, value: dt.datetime) -> DateView:
+        local = value.astimezone(self.tz)
+        return DateView(local.isoformat(), format_date(local.date(), format=self.date_format, locale=self.locale))
+
+    def reading(self, minutes: int) -> str:
+        return self.strings["min_read"].format(minutes=minutes)
+
+
+def card_view(post: Post, base: str, *, blog: Blog, linker: Linker, fmt: Formatter, show_badge: bool) -> CardView:
+    """A post as a card (or header) on the page at `base`."""
+
+    def links(kind: TermKind, names: tuple[str, ...]) -> tuple[Link, ...]:
+        found = []
+        for name in names:
+            term = blog.term(kind, name)
+            url = linker.term(kind, term.slug, base) if term else None
+            if term and url is not None:
+                found.append(Link(term.name, url))
+        return tuple(found)
+
+    badge = None
+    if show_badge and post.status != "published":
+        badge = fmt.strings[post.status]
+    author_links = []
+    for author in post.authors:
+        term = blog.term("author", author.name)
+        url = linker.term("author", term.slug, base) if term else None
+        author_links.append(Link(author.name, url or ""))
+    return CardView(
+        title=post.title,
+        url=linker.post(post, base),
+        summary=post.summary,
+        date=fmt.date(post.date),
+        updated=fmt.date(post.updated) if post.updated else None,
+        reading=fmt.reading(post.reading_minutes),
+        image=linker.image(post, base),
+        categories=links("category", post.categories),
+        tags=links("tag", post.tags),
+        authors=tuple(author_links),
+        badge=badge,
+        pinned=post.pin,
+    )
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    text: str
+    url: str
+    type: str
+
+
+@dataclass(frozen=True)
+class ListingView:
+    """One page of an index: its heading, cards and pagination."""
+
+    kind: str
+    title: str
+    kicker: str | None
+    cards: tuple[CardView, ...]
+    number: int
+    total: int
+    page_text: str
+    newer_url: str | None
+    older_url: str | None
+    feeds: tuple[FeedLink, ...] = ()
