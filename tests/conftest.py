@@ -68,7 +68,8 @@ BuildSite = Callable[..., Site]
 def build_site(tmp_path: Path) -> BuildSite:
     """Write mkdocs.yml and docs/ from dicts, build with MkDocs itself, return the `Site`.
 
-    `plugin` is the ctoblog config; `command` is passed to on_startup ("build" or "serve").
+    `plugin` is the ctoblog config; `command` is passed to on_startup ("build" or "serve");
+    `root_files` are written next to mkdocs.yml (theme overrides).
     """
     counter = {"n": 0}
 
@@ -79,12 +80,14 @@ def build_site(tmp_path: Path) -> BuildSite:
         theme: dict[str, Any] | str = MATERIAL,
         command: str = "build",
         strict: bool = False,
+        root_files: dict[str, str | bytes] | None = None,
         **overrides: Any,
     ) -> Site:
         counter["n"] += 1
         root = tmp_path / f"site{counter['n']}"
         docs = {"index.md": "# Home\n", **docs}
         write_tree(root / "docs", docs)
+        write_tree(root, root_files or {})
         plugins: list[Any] = ["search", {"ctoblog": plugin or {}}]
         mkdocs_yml = {
             "site_name": "Test blog",
