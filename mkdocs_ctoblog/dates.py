@@ -33,9 +33,11 @@ def now() -> dt.datetime:
 
 
 def to_aware(value: dt.date | dt.datetime, tz: ZoneInfo) -> dt.datetime:
-    """A date (midnight) or datetime as an aware datetime; naive values are in `tz`."""
+    """A date (midnight) or datetime as an aware datetime, to the second (as Jekyll);
+    naive values are in `tz`."""
     if not isinstance(value, dt.datetime):
         value = dt.datetime(value.year, value.month, value.day)
+    value = value.replace(microsecond=0)
     if value.tzinfo is None:
         return value.replace(tzinfo=tz)
     return value

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from mkdocs_ctoblog import dates, indexes, views
+from mkdocs_ctoblog import dates, indexes, placement, views
 from mkdocs_ctoblog.blog import Blog, TermKind, build_blog
 from mkdocs_ctoblog.config import CtoblogConfig
 from mkdocs_ctoblog.posts import Post, ReadSettings, load_authors, read_post
@@ -132,11 +132,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         with self.timings.measure("on_page_content"):
             post = self.posts.get(page.file.src_uri)
             if post is not None:
-                header_view = self._card(post, page.url)
-                if html.lstrip().startswith("<h1"):
-                    head, _, rest = html.partition("</h1>")
-                    return head + "</h1>" + self.renderer.post_header(header_view, with_title=False) + rest
-                return self.renderer.post_header(header_view, with_title="<h1" not in html) + html
+                return placement.add_post_header(html, post.title, self.renderer.post_header, self._card(post, page.url))
             listing = self.listings.get(page.file.src_uri)
             if listing is not None:
                 header = "" if "<h1" in html else self.renderer.index_header(self._listing_view(listing, page, with_cards=False))
@@ -268,8 +264,9 @@ def _check_unique_urls(files: Files) -> None:
         other = seen.setdefault(file.dest_uri, file)
         if other is not file:
             raise PluginError(
-                f"ctoblog: '{other.src_uri}' and '{file.src_uri}' would both be written to '{file.dest_uri}'; "
-                "give one of them another 'slug' or 'permalink'"
+                f"ctoblog: '{other.src_uri}' and '{file.src_uri}' would both be written to '{file.dest_uri}': "
+                "give one of them a 'slug' or 'permalink', or put the date in the URLs "
+                "with post_url_format: '{year}/{month}/{day}/{slug}'"
             )
 
 

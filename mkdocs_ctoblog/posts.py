@@ -323,7 +323,7 @@ class _Reader:
             return Image(src=src, alt=alt or "", local=False)
         doc_path = self.local_image_path(src)
         if doc_path is None:
-            log.warning("%s: cover image '%s' is not in docs_dir", self.src_uri, src)
+            log.warning("%s: 'image' file not found in docs_dir: '%s'", self.src_uri, src)
             return None
         return Image(src=doc_path, alt=alt or "", local=True)
 
