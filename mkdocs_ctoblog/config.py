@@ -40,6 +40,16 @@ DEFAULT_STRINGS: dict[str, str] = {
 }
 
 
+class StrictConfig(base.Config):
+    """A config whose unknown keys are errors (MkDocs only warns), so typos never pass silently."""
+
+    def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        failed, warnings = super().validate()
+        unknown = [(key, w) for key, w in warnings if str(w).startswith("Unrecognised configuration name")]
+        failed += [(key, base.ValidationError(str(w))) for key, w in unknown]
+        return failed, [item for item in warnings if item not in unknown]
+
+
 class Number(c.Type):
     """A non-negative number; ints are accepted where floats are meant."""
 
@@ -123,7 +133,7 @@ class CtaPosition(c.Type):
         )
 
 
-class ReadNextWeights(base.Config):
+class ReadNextWeights(StrictConfig):
     category = Number(3.0)
     """Score for each category a post shares."""
     tag = Number(2.0)
@@ -134,7 +144,7 @@ class ReadNextWeights(base.Config):
     """Largest bonus for a recent post; it halves every year of age."""
 
 
-class ReadNextConfig(base.Config):
+class ReadNextConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Show "read next" cards after each post."""
     count = PositiveInt(3)
@@ -145,7 +155,7 @@ class ReadNextConfig(base.Config):
     """How much each shared feature counts in the ranking."""
 
 
-class ButtonConfig(base.Config):
+class ButtonConfig(StrictConfig):
     label = c.Optional(c.Type(str))
     """Button text."""
     url = c.Optional(c.Type(str))
@@ -158,7 +168,7 @@ class ButtonConfig(base.Config):
         return failed, warnings
 
 
-class CtaBlockConfig(base.Config):
+class CtaBlockConfig(StrictConfig):
     title = c.Type(str, default="")
     """Heading of the block."""
     text = c.Type(str, default="")
@@ -171,7 +181,7 @@ class CtaBlockConfig(base.Config):
     """Posts with any of these tags get this block."""
 
 
-class CtaConfig(base.Config):
+class CtaConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Insert calls to action."""
     default = c.Optional(c.Type(str))
@@ -182,7 +192,7 @@ class CtaConfig(base.Config):
     """Named blocks: `{title, text, button: {label, url}, categories, tags}`."""
 
 
-class NewsletterConfig(base.Config):
+class NewsletterConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Insert the sign-up form where asked."""
     default = c.Type(bool, default=False)
@@ -213,7 +223,7 @@ class NewsletterConfig(base.Config):
     """Privacy note under the form; default from `strings.newsletter_privacy`."""
 
 
-class CommentsConfig(base.Config):
+class CommentsConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Insert comments where asked."""
     default = c.Type(bool, default=False)
@@ -234,7 +244,7 @@ class CommentsConfig(base.Config):
     """giscus: interface language; default the site's locale."""
 
 
-class FeedsConfig(base.Config):
+class FeedsConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Write feeds (needs `site_url`)."""
     rss = c.Type(bool, default=True)
@@ -253,7 +263,7 @@ class FeedsConfig(base.Config):
     """Channel logo/icon (site path or URL)."""
 
 
-class MetaConfig(base.Config):
+class MetaConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Write Open Graph, Twitter, canonical and JSON-LD meta on blog pages."""
     publisher = c.Optional(c.Type(str))
@@ -262,12 +272,12 @@ class MetaConfig(base.Config):
     """JSON-LD publisher logo (site path or URL)."""
 
 
-class ListingConfig(base.Config):
+class ListingConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Generate these index pages."""
 
 
-class CtoblogConfig(base.Config):
+class CtoblogConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it."""
     blog_dir = c.Type(str, default="blog")

@@ -116,8 +116,8 @@ class _Reader:
         self.text = text
         self.settings = settings
 
-    def warn(self, key: str, value: object, expected: str) -> None:
-        log.warning("%s: '%s' expected %s, received %s", self.src_uri, key, expected, _show(value))
+    def warn(self, key: str, value: object, expected: str, outcome: str = "") -> None:
+        log.warning("%s: '%s' expected %s, received %s%s", self.src_uri, key, expected, _show(value), outcome)
 
     def read(self) -> Post | None:
         split = split_post(self.text)
@@ -217,7 +217,7 @@ class _Reader:
             return value.strip() or None
         if isinstance(value, (bool, int, float, dt.date)):
             literal = raw_scalar(self.text, key) or str(value)
-            self.warn(key, literal, "text (quote it); using the text as written")
+            self.warn(key, literal, "text", f" (YAML reads it as {type(value).__name__}): quote it; using it as text")
             return literal
         self.warn(key, value, "text")
         return None

@@ -114,6 +114,10 @@ def warnings_of(caplog: pytest.LogCaptureFixture) -> Callable[[], list[str]]:
     caplog.set_level(logging.INFO)
 
     def _warnings() -> list[str]:
-        return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING and r.name.startswith("mkdocs")]
+        return [
+            r.getMessage().removeprefix("mkdocs_ctoblog: ")
+            for r in caplog.records
+            if r.levelno >= logging.WARNING and r.name.startswith("mkdocs")
+        ]
 
     return _warnings
