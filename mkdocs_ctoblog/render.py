@@ -35,6 +35,8 @@ class Renderer:
             raise PluginError(f"ctoblog: template '{name}' line {exc.lineno}: {exc.message}") from None
         try:
             return template.render(**context)
+        except jinja2.TemplateNotFound as exc:
+            raise PluginError(f"ctoblog: template '{exc.name}' (used by '{name}') not found") from None
         except jinja2.UndefinedError as exc:
             raise PluginError(f"ctoblog: template '{name}': {exc.message}") from None
 
@@ -46,3 +48,6 @@ class Renderer:
 
     def listing(self, listing: Any) -> str:
         return self._render("ctoblog/index.html", listing=listing, heading="h2")
+
+    def head(self, head: Any) -> str:
+        return self._render("ctoblog/meta.html", head=head)
