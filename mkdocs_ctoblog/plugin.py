@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -10,21 +11,24 @@ import yaml
 from babel import Locale, UnknownLocaleError
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import InclusionLevel
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
 
-from mkdocs_ctoblog import dates, indexes, placement, views
+from mkdocs_ctoblog import dates, indexes, placement, sharing, views
 from mkdocs_ctoblog.blog import Blog, TermKind, build_blog
 from mkdocs_ctoblog.config import CtoblogConfig
-from mkdocs_ctoblog.posts import Post, ReadSettings, load_authors, read_post
+from mkdocs_ctoblog.cache import PostCache
+from mkdocs_ctoblog.posts import Post, ReadSettings, load_authors, read_post, schedule
 from mkdocs_ctoblog.render import TEMPLATES_DIR, Renderer
 from mkdocs_ctoblog.timing import Timings
 from mkdocs_ctoblog.urls import slugify
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
@@ -39,6 +43,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
 
     def __init__(self) -> None:
         self.is_serve = False
+        self.cache = PostCache()  # kept across the rebuilds of one `mkdocs serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve` (drafts are shown there)."""
@@ -50,6 +55,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         self.posts: dict[str, Post] = {}
         self.blog = Blog(posts=())
         self.listings: dict[str, indexes.Listing] = {}
+        self.own_feed_files: frozenset[str] = frozenset()
         if not self.config.enabled:
             return None
         self.tz = ZoneInfo(self.config.timezone)
@@ -60,6 +66,11 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             config.extra_css.append("ctoblog/ctoblog.css")
         self.renderer = Renderer(config.theme.dirs, self.config.strings)
         self.formatter = views.Formatter(self.tz, self.locale, self.config.date_format, self.config.strings)
+        site = sharing.SiteFacts(config.site_url, config.site_name, config.site_description, self.locale, self.tz)
+        self.sharing = sharing.Sharing(
+            self.config, site, show_unpublished=self.show_unpublished, render_head=self.renderer.head
+        )
+        self.sharing.check_site_url()
         return config
 
     @property
@@ -77,16 +88,24 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             post_files = [
                 f for f in files.documentation_pages() if f.src_uri.startswith(posts_dir) and f.src_uri.endswith(POST_EXTENSIONS)
             ]
+            now = dates.now()
             for file in post_files:
-                post = read_post(file.src_uri, file.content_string, settings)
-                if post is None or (post.status != "published" and not self.show_unpublished):
+                result = self.cache.read(
+                    file.src_uri, file.abs_src_path, settings, lambda f=file: read_post(f.src_uri, f.content_string, settings)
+                )
+                for problem in result.problems:
+                    log.warning(problem)
+                if result.post is None:
                     files.remove(file)
-                    if post is not None:
-                        self.posts[file.src_uri] = post
                     continue
+                post = schedule(result.post, now, future=self.config.future)
                 self.posts[file.src_uri] = post
+                if post.status != "published" and not self.show_unpublished:
+                    files.remove(file)
+                    continue
                 _move(file, post.dest_uri)
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+            self.cache.keep_only({f.src_uri for f in post_files})
             _check_unique_urls(files)
             shown = [p for p in self.posts.values() if p.status == "published" or self.show_unpublished]
             self.blog = build_blog(shown, enabled_kinds=self._term_kinds())
@@ -108,6 +127,13 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
                 },
             )
             self.listing_urls = {src: listing_files[src].url for src in listing_files}
+            feed_paths = self.sharing.plan(
+                self.blog,
+                post_url=lambda post: self.linker.post_urls.get(post.src_uri),
+                term_url=self._index_url,
+                asset=lambda path: _asset(files, path),
+            )
+            self.own_feed_files = _add_feed_files(feed_paths, files, config)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -118,6 +144,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         listing = self.listings.get(page.file.src_uri)
         if post is not None:
             page.meta = {**post.meta, "ctoblog": self._post_meta(post, page)}
+            self.sharing.page_meta(post, page.meta)
             _set_page_text(page, post.title, post.summary)
             return post.body
         if listing is not None:
@@ -151,10 +178,48 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             listing_html = self.renderer.listing(self._listing_view(listing, page))
             return output.replace(LISTING_SLOT, listing_html, 1)
 
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Keep each post's final HTML for its feed entry; give posts their sitemap `lastmod`."""
+        if not self.config.enabled:
+            return None
+        post = self.posts.get(page.file.src_uri)
+        if post is not None:
+            self.sharing.keep_html(post, page.content or "")
+            page.update_date = self.sharing.sitemap_date(post)
+        return None
+
+    @event_priority(-50)  # run late: other plugins (Material's social cards, at 50) have written their tags
+    def _on_post_page_head(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Add social meta, canonical, feed links and JSON-LD to the head of posts and index pages,
+        leaving out any tag the theme or another plugin already wrote."""
+        if not self.config.enabled:
+            return None
+        with self.timings.measure("on_post_page (head)"):
+            post = self.posts.get(page.file.src_uri)
+            if post is not None:
+                return self.sharing.post_head(output, post, page.url)
+            listing = self.listings.get(page.file.src_uri)
+            if listing is not None:
+                description = page.meta.get("description")
+                return self.sharing.listing_head(
+                    output,
+                    listing,
+                    page.url,
+                    title=html.unescape(str(page.title or self._listing_title(listing))),
+                    description=html.unescape(description) if isinstance(description, str) else None,
+                )
+        return None
+
+    on_post_page = CombinedEvent(on_post_page, _on_post_page_head)  # type: ignore[assignment,no-redef]
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """One summary line per build, and the timings at debug level."""
+        """Write the feeds; one summary line per build, and the timings at debug level."""
         if not self.config.enabled:
             return
+        with self.timings.measure("on_post_build (feeds)"):
+            self.sharing.write(config.site_dir, own_files=self.own_feed_files)
         counts = {s: sum(p.status == s for p in self.posts.values()) for s in ("published", "draft", "scheduled")}
         log.info(
             "%d posts built, %d drafts and %d scheduled %s, %d categories",
@@ -180,8 +245,6 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
     def _read_settings(self, files: Files, config: MkDocsConfig) -> ReadSettings:
         return ReadSettings(
             tz=self.tz,
-            now=dates.now(),
-            future=self.config.future,
             blog_dir=self.config.blog_dir,
             post_url_format=self.config.post_url_format,
             use_directory_urls=config.use_directory_urls,
@@ -239,7 +302,12 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             page_text=strings["page"].format(number=listing.number, total=listing.total),
             newer_url=views.rel(self.listing_urls[listing.newer_src], page.url) if listing.newer_src else None,
             older_url=views.rel(self.listing_urls[listing.older_src], page.url) if listing.older_src else None,
+            feeds=self.sharing.feed_links(listing.term.slug if listing.kind == "category" and listing.term else "", page.url),
         )
+
+    def _index_url(self, kind: str, slug: str) -> str | None:
+        """Site URL of the first page of the blog index (`kind` "blog") or of a term's index."""
+        return self.listing_urls.get(indexes.index_src(self.config.blog_dir, kind, slug or None, 1))  # type: ignore[arg-type]
 
 
 def _site_locale(value: object) -> str:
@@ -256,6 +324,27 @@ def _move(file: File, dest_uri: str) -> None:
     file.dest_uri = dest_uri
     for cached in ("url", "abs_dest_path", "dest_path"):
         file.__dict__.pop(cached, None)
+
+
+def _asset(files: Files, path: str) -> sharing.Asset | None:
+    """A file of the site by its doc path, as plain values."""
+    file = files.get_file_from_path(path)
+    if file is None:
+        return None
+    return sharing.Asset(url=file.url, src_path=file.abs_src_path, dest_path=file.abs_dest_path)
+
+
+def _add_feed_files(paths: list[str], files: Files, config: MkDocsConfig) -> frozenset[str]:
+    """Register the feeds as generated files (so Markdown links to them validate); their content is
+    written in on_post_build. A file of the same path in docs_dir wins: return those paths."""
+    own = set()
+    for path in paths:
+        if files.get_file_from_path(path) is not None:
+            log.warning("%s: a file in docs_dir has the path of a feed; the feed is not written", path)
+            own.add(path)
+            continue
+        files.append(File.generated(config, path, content=b"", inclusion=InclusionLevel.NOT_IN_NAV))
+    return frozenset(own)
 
 
 def _check_unique_urls(files: Files) -> None:

@@ -7,7 +7,7 @@ import html
 import posixpath
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -97,8 +97,6 @@ class ReadSettings:
     """What reading a post needs from the site and plugin config."""
 
     tz: ZoneInfo
-    now: dt.datetime
-    future: bool
     blog_dir: str
     post_url_format: str
     use_directory_urls: bool
@@ -108,23 +106,33 @@ class ReadSettings:
     doc_paths: frozenset[str]
 
 
+@dataclass(frozen=True)
+class ReadResult:
+    """A post (None when it has no usable date) and its problems, one warning line each."""
+
+    post: Post | None
+    problems: tuple[str, ...]
+
+
 class _Reader:
-    """Reads one file; every problem is one warning naming file, key, value and expectation."""
+    """Reads one file; every problem is one line naming file, key, value and expectation."""
 
     def __init__(self, src_uri: str, text: str, settings: ReadSettings) -> None:
         self.src_uri = src_uri
         self.text = text
         self.settings = settings
+        self.problems: list[str] = []
+
+    def problem(self, message: str) -> None:
+        self.problems.append(f"{self.src_uri}: {message}")
 
     def warn(self, key: str, value: object, expected: str, outcome: str = "") -> None:
-        log.warning("%s: '%s' expected %s, received %s%s", self.src_uri, key, expected, _show(value), outcome)
+        self.problem(f"'{key}' expected {expected}, received {_show(value)}{outcome}")
 
     def read(self) -> Post | None:
         split = split_post(self.text)
         if split.error:
-            log.warning(
-                "%s: front matter %s; using the file name's date, slug and title", self.src_uri, split.error
-            )
+            self.problem(f"front matter {split.error}; using the file name's date, slug and title")
         meta = split.meta
         body = split.body
         stem = posixpath.splitext(posixpath.basename(self.src_uri))[0]
@@ -132,11 +140,7 @@ class _Reader:
 
         date = self.date(meta, "date", file_date)
         if date is None:
-            log.warning(
-                "%s: no usable date: give front matter 'date' or name the file YYYY-MM-DD-slug.md; "
-                "the post is left out",
-                self.src_uri,
-            )
+            self.problem("no usable date: give front matter 'date' or name the file YYYY-MM-DD-slug.md; the post is left out")
             return None
         updated = self.optional_date(meta, "updated") or self.optional_date(meta, "last_modified_at")
 
@@ -161,8 +165,6 @@ class _Reader:
         status: Status = "published"
         if self.flag(meta, "draft") is True or self.flag(meta, "published") is False:
             status = "draft"
-        elif date > self.settings.now and not self.settings.future:
-            status = "scheduled"
         return Post(
             src_uri=self.src_uri,
             dest_uri=dest_uri,
@@ -323,7 +325,7 @@ class _Reader:
             return Image(src=src, alt=alt or "", local=False)
         doc_path = self.local_image_path(src)
         if doc_path is None:
-            log.warning("%s: 'image' file not found in docs_dir: '%s'", self.src_uri, src)
+            self.problem(f"'image' file not found in docs_dir: '{src}'")
             return None
         return Image(src=doc_path, alt=alt or "", local=True)
 
@@ -371,9 +373,18 @@ class _Reader:
         return None
 
 
-def read_post(src_uri: str, text: str, settings: ReadSettings) -> Post | None:
-    """Read one post file; `None` (after a warning) when it has no usable date."""
-    return _Reader(src_uri, text, settings).read()
+def read_post(src_uri: str, text: str, settings: ReadSettings) -> ReadResult:
+    """Read one post file into a `Post` and the problems found on the way."""
+    reader = _Reader(src_uri, text, settings)
+    post = reader.read()
+    return ReadResult(post, tuple(reader.problems))
+
+
+def schedule(post: Post, now: dt.datetime, *, future: bool) -> Post:
+    """The post as of `now`: a published post dated later is scheduled (unless `future`)."""
+    if post.status == "published" and post.date > now and not future:
+        return replace(post, status="scheduled")
+    return post
 
 
 def load_authors(data: object, source: str) -> dict[str, Author]:

@@ -41,7 +41,9 @@ def test_both_themes(build_site, theme):
 
 def _cli_build(command: list[str], tmp_path: Path) -> Path:
     write_tree(tmp_path / "docs", DOCS)
-    (tmp_path / "mkdocs.yml").write_text("site_name: CLI\ntheme: mkdocs\nplugins: [search, ctoblog]\n")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: CLI\nsite_url: https://example.com/\ntheme: mkdocs\nplugins: [search, ctoblog]\n"
+    )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([*command, "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
@@ -101,3 +103,32 @@ def test_example_site_builds_byte_identical_twice(tmp_path):
         )
         assert result.returncode == 0, result.stderr
     assert _diff_trees(tmp_path / "a", tmp_path / "b") == []
+
+
+def test_serve_rebuilds_read_only_changed_posts(tmp_path, monkeypatch, caplog):
+    import mkdocs_ctoblog.plugin as plugin_module
+
+    read = []
+    original = plugin_module.read_post
+    monkeypatch.setattr(plugin_module, "read_post", lambda src, *a: read.append(src) or original(src, *a))
+    docs = {**DOCS, "blog/posts/2023-05-01-bad.md": post("title: Bad\ndate: 2023-02-30")}
+    write_tree(tmp_path / "docs", docs)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Serve\ntheme: mkdocs\nplugins: [ctoblog]\n")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config)
+        assert len(read) == 4
+        edited = tmp_path / "docs" / "blog" / "posts" / "2023-02-01-two.md"
+        edited.write_text(post("title: Two, edited\ncategory: Ops"))
+        os.utime(edited, ns=(1, 1))  # a different modification time, whatever the clock's resolution
+        read.clear()
+        caplog.clear()
+        build(load_config(str(tmp_path / "mkdocs.yml")))
+    finally:
+        config.plugins.on_shutdown()
+    assert read == ["blog/posts/2023-02-01-two.md"]
+    # a cached post's warning is repeated on every rebuild, so it is never lost
+    assert sum("2023-05-01-bad.md: 'date'" in r.getMessage() for r in caplog.records) == 1
+    soup = BeautifulSoup((tmp_path / "site" / "blog" / "index.html").read_text(), "html.parser")
+    assert "Two, edited" in [a.get_text() for a in soup.select(".ctoblog-card__link")]
