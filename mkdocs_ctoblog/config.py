@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -102,16 +103,16 @@ class Strings(c.Type):
         super().__init__(dict, default={})
 
     def run_validation(self, value: object) -> dict[str, str]:
-        value = super().run_validation(value)
-        unknown = sorted(set(value) - set(DEFAULT_STRINGS))  # type: ignore[arg-type]
+        given: dict[str, object] = super().run_validation(value)
+        unknown = sorted(set(given) - set(DEFAULT_STRINGS))
         if unknown:
             raise base.ValidationError(
                 f"Unknown key {unknown[0]!r}; expected one of: {', '.join(sorted(DEFAULT_STRINGS))}"
             )
-        bad = [k for k, v in value.items() if not isinstance(v, str)]  # type: ignore[union-attr]
-        if bad:
-            raise base.ValidationError(f"Expected text for {bad[0]!r}, but received: {value[bad[0]]!r}")  # type: ignore[index]
-        return {**DEFAULT_STRINGS, **value}  # type: ignore[dict-item]
+        for key, text in given.items():
+            if not isinstance(text, str):
+                raise base.ValidationError(f"Expected text for {key!r}, but received: {text!r}")
+        return {**DEFAULT_STRINGS, **given}  # type: ignore[dict-item]
 
 
 class CtaPosition(c.Type):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+from functools import partial
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -16,14 +17,15 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from mkdocs_ctoblog import dates, indexes, placement, sharing, views
 from mkdocs_ctoblog.blog import Blog, TermKind, build_blog
-from mkdocs_ctoblog.config import CtoblogConfig
 from mkdocs_ctoblog.cache import PostCache
-from mkdocs_ctoblog.posts import Post, ReadSettings, load_authors, read_post, schedule
+from mkdocs_ctoblog.config import CtoblogConfig
+from mkdocs_ctoblog.posts import Post, ReadResult, ReadSettings, load_authors, read_post, schedule
 from mkdocs_ctoblog.render import TEMPLATES_DIR, Renderer
 from mkdocs_ctoblog.timing import Timings
 from mkdocs_ctoblog.urls import slugify
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -90,9 +92,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             ]
             now = dates.now()
             for file in post_files:
-                result = self.cache.read(
-                    file.src_uri, file.abs_src_path, settings, lambda f=file: read_post(f.src_uri, f.content_string, settings)
-                )
+                result = self.cache.read(file.src_uri, file.abs_src_path, settings, partial(_read, file, settings))
                 for problem in result.problems:
                     log.warning(problem)
                 if result.post is None:
@@ -117,9 +117,10 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             )
             listing_files = indexes.add_listing_files(planned, files, config)
             self.listings = {listing_files[lst.src_uri].src_uri: lst for lst in planned}
+            doc_urls = {f.src_uri: f.url for f in files}
             self.linker = views.Linker(
-                post_urls={src: files.get_file_from_path(src).url for src in self.posts if files.get_file_from_path(src)},
-                doc_url=lambda path: (f.url if (f := files.get_file_from_path(path)) else None),
+                post_urls={src: doc_urls[src] for src in self.posts if src in doc_urls},
+                doc_url=doc_urls.get,
                 term_urls={
                     (lst.kind, lst.term.slug): listing_files[lst.src_uri].url  # type: ignore[misc]
                     for lst in planned
@@ -178,16 +179,25 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             listing_html = self.renderer.listing(self._listing_view(listing, page))
             return output.replace(LISTING_SLOT, listing_html, 1)
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Give posts their sitemap `lastmod` (updated, else date): MkDocs renders sitemap.xml next."""
+        if not self.config.enabled:
+            return None
+        for src, post in self.posts.items():
+            file = files.get_file_from_path(src)
+            if file is not None and file.page is not None:
+                file.page.update_date = self.sharing.sitemap_date(post)
+        return None
+
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Keep each post's final HTML for its feed entry; give posts their sitemap `lastmod`."""
+        """Keep each post's final HTML (after every plugin's `on_page_content`) for its feed entry."""
         if not self.config.enabled:
             return None
         post = self.posts.get(page.file.src_uri)
         if post is not None:
             self.sharing.keep_html(post, page.content or "")
-            page.update_date = self.sharing.sitemap_date(post)
         return None
 
     @event_priority(-50)  # run late: other plugins (Material's social cards, at 50) have written their tags
@@ -317,6 +327,10 @@ def _site_locale(value: object) -> str:
     except (UnknownLocaleError, ValueError):
         raise PluginError(f"ctoblog: 'locale' expected a locale such as 'en' or 'de_CH', received '{value}'") from None
     return name
+
+
+def _read(file: File, settings: ReadSettings) -> ReadResult:
+    return read_post(file.src_uri, file.content_string, settings)
 
 
 def _move(file: File, dest_uri: str) -> None:

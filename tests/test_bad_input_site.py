@@ -102,7 +102,7 @@ def test_command_line_bad_blog_has_no_traceback_and_changes_no_source(tmp_path: 
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, env=env
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, env=env, check=False
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout

@@ -45,7 +45,7 @@ def _cli_build(command: list[str], tmp_path: Path) -> Path:
         "site_name: CLI\nsite_url: https://example.com/\ntheme: mkdocs\nplugins: [search, ctoblog]\n"
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([*command, "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, env=env)
+    result = subprocess.run([*command, "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0, result.stderr
     assert "3 posts built" in result.stderr
     return tmp_path / "site"
@@ -100,6 +100,7 @@ def test_example_site_builds_byte_identical_twice(tmp_path):
             capture_output=True,
             text=True,
             env=env,
+            check=False,
         )
         assert result.returncode == 0, result.stderr
     assert _diff_trees(tmp_path / "a", tmp_path / "b") == []
