@@ -149,7 +149,7 @@ def plan(
                 key=slug,
                 folder=posixpath.join(folder, "category", slug) if folder else posixpath.join("category", slug),
                 title=f"{site_name}: {name}",
-                description=f"{strings['category']}: {name} · {site_description or site_name}",
+                description=f"{strings['category']}: {name} · {site_name}",
                 home=home,
                 posts=members[:limit],
                 formats=formats,
@@ -202,14 +202,20 @@ def absolutize(html_text: str, *, base: str, site_root: str) -> str:
     return _TAG.sub(tag, html_text)
 
 
-def entry_html(page_html: str, *, url: str, site_root: str) -> str:
-    """A post's rendered HTML as feed content: without our slots, post header, first `<h1>`
-    (the entry has its own title) and heading permalinks; every link absolute."""
+def entry_html(page_html: str, *, title: str, url: str, site_root: str) -> str:
+    """A post's rendered HTML as feed content: without our slots, the post header, a leading
+    `<h1>` that repeats the title (the entry has its own) and heading permalinks; links absolute."""
     text = _PLACEHOLDER.sub("", page_html)
     text = _POST_HEADER.sub("", text, count=1)
     text = _HEADERLINK.sub("", text)
-    text = _LEADING_H1.sub("", text, count=1)
+    leading = _LEADING_H1.match(text)
+    if leading and _plain(leading[0]) == " ".join(title.split()):
+        text = text[leading.end() :]
     return absolutize(text.strip(), base=url, site_root=site_root)
+
+
+def _plain(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", "", fragment)).split())
 
 
 def image_type(path: str) -> str | None:

@@ -219,6 +219,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
                     page.url,
                     title=html.unescape(str(page.title or self._listing_title(listing))),
                     description=html.unescape(description) if isinstance(description, str) else None,
+                    kicker=self._listing_view(listing, page, with_cards=False).kicker,
                 )
         return None
 

@@ -1,0 +1,63 @@
+"""Sitemap dates of posts, and the folder sitemaps that keep Material's JavaScript from 404s.
+
+Material for MkDocs fetches `sitemap.xml` from the folder of every `<link rel="alternate">` href
+on a page (its alternate-language support: `new URL("sitemap.xml", link.href)`), so a feed link to
+`blog/feed.xml` makes the browser request `blog/sitemap.xml`. The plugin writes, next to each
+feed it links, a sitemap of the site's URLs under that folder: a valid sitemap (the protocol
+only allows URLs under a sitemap's own folder), and Material finds nothing in it to act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from mkdocs_ctoblog.posts import Post
+
+FILE_NAME = "sitemap.xml"
+_URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\s*", re.DOTALL)
+_LOC = re.compile(r"<loc>\s*(.*?)\s*</loc>", re.DOTALL)
+
+
+def lastmod(post: Post, tz: ZoneInfo) -> str:
+    """`<lastmod>` of a post: its `updated` (or `last_modified_at`) date, else its date."""
+    when: dt.datetime = post.updated or post.date
+    return when.astimezone(tz).date().isoformat()
+
+
+def folder_sitemap(site_map: str, prefix: str) -> str | None:
+    """The `<url>` entries of `site_map` whose `<loc>` starts with `prefix`, in the same document
+    shape; None when `site_map` is not a sitemap MkDocs wrote."""
+    first = _URL_BLOCK.search(site_map)
+    end = site_map.rfind("</urlset>")
+    if end < 0:
+        return None
+    head = site_map[: first.start()] if first else site_map[:end]
+    kept = [m[0] for m in _URL_BLOCK.finditer(site_map) if (loc := _LOC.search(m[0])) and loc[1].startswith(prefix)]
+    return head + "".join(kept) + site_map[end:]
+
+
+def write_folder_sitemaps(site_dir: str, site_url: str, folders: Iterable[str], *, skip: Iterable[str] = ()) -> list[str]:
+    """Write `<folder>/sitemap.xml` for each folder (not the root, not a path in `skip`, which are
+    the author's own files); return the site paths written."""
+    source = Path(site_dir, FILE_NAME)
+    if not source.is_file():
+        return []
+    site_map = source.read_text(encoding="utf-8")
+    skipped = set(skip)
+    written = []
+    for folder in sorted(set(folders)):
+        path = f"{folder.strip('/')}/{FILE_NAME}"
+        if not folder.strip("/") or path in skipped:
+            continue
+        text = folder_sitemap(site_map, site_url.rstrip("/") + "/" + folder.strip("/") + "/")
+        if text is None:
+            continue
+        target = Path(site_dir, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="")
+        written.append(path)
+    return written
