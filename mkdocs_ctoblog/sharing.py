@@ -277,7 +277,7 @@ class Sharing:
         return meta.inject(output, self.render_head(view))
 
     def sitemap_date(self, post: Post) -> str:
-        return sitemaps.lastmod(post, self.site.tz)
+        return sitemaps.lastmod(post, self.site.tz, dates.now())
 
     # -- facts ------------------------------------------------------------------------------
 

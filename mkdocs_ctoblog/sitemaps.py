@@ -22,9 +22,11 @@ _URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\s*", re.DOTALL)
 _LOC = re.compile(r"<loc>\s*(.*?)\s*</loc>", re.DOTALL)
 
 
-def lastmod(post: Post, tz: ZoneInfo) -> str:
-    """`<lastmod>` of a post: its `updated` (or `last_modified_at`) date, else its date."""
-    when: dt.datetime = post.updated or post.date
+def lastmod(post: Post, tz: ZoneInfo, now: dt.datetime) -> str:
+    """`<lastmod>` of a post: its `updated` (or `last_modified_at`) date, else its date; never
+    later than `now` (a post built with `future: true`; MkDocs also takes the newest `lastmod`
+    as the mtime of sitemap.xml.gz, which cannot be past 2106)."""
+    when: dt.datetime = min(post.updated or post.date, now)
     return when.astimezone(tz).date().isoformat()
 
 
