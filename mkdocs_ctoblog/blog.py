@@ -28,10 +28,10 @@ class Blog:
 
     posts: tuple[Post, ...]
     terms: dict[TermKind, tuple[Term, ...]] = field(default_factory=dict)
+    by_slug: dict[tuple[TermKind, str], Term] = field(default_factory=dict, repr=False)
 
     def term(self, kind: TermKind, name: str) -> Term | None:
-        slug = urls.slugify(name)
-        return next((t for t in self.terms.get(kind, ()) if t.slug == slug), None)
+        return self.by_slug.get((kind, name if kind == "archive" else urls.slugify(name)))
 
     def display_name(self, kind: TermKind, name: str) -> str:
         """The first spelling met in date order (`fCTO` and `fcto` are one category)."""
@@ -78,4 +78,5 @@ def build_blog(posts: list[Post], *, enabled_kinds: set[TermKind]) -> Blog:
         else:
             found.sort(key=lambda t: t.name.casefold())
         terms[kind] = tuple(found)
-    return Blog(posts=ordered, terms=terms)
+    by_slug = {(kind, term.slug): term for kind, found in terms.items() for term in found}
+    return Blog(posts=ordered, terms=terms, by_slug=by_slug)

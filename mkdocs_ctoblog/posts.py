@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import posixpath
 import re
+from functools import cache
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -411,8 +412,14 @@ def load_authors(data: object, source: str) -> dict[str, Author]:
 
 def markdown_to_text(source: str) -> str:
     """Plain text of a Markdown fragment (for cards, meta and feeds summaries)."""
-    rendered = markdown.markdown(source)
+    rendered = _plain_markdown().reset().convert(source)
     return " ".join(Markup(rendered).striptags().split())
+
+
+@cache
+def _plain_markdown() -> markdown.Markdown:
+    """One converter for every excerpt: building a Markdown instance costs more than using it."""
+    return markdown.Markdown()
 
 
 def _first_heading(body: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from functools import lru_cache
 
 from slugify import slugify as _slugify
 
@@ -20,8 +21,10 @@ _PLACEHOLDER = re.compile(r":(output_ext|short_year|i_month|i_day|categories|min
 _FORMAT_TOKEN = re.compile(r"\{(slug|year|month|day|category)\}")
 
 
+@lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
-    """Lower-case ASCII slug with `-` (Unicode transliterated: `Über` → `uber`)."""
+    """Lower-case ASCII slug with `-` (Unicode transliterated: `Über` → `uber`); cached, as
+    the same names come back for every card."""
     return _slugify(text)
 
 

@@ -84,18 +84,23 @@ class Linker:
         return ImageView(rel(url, base), image.alt) if url is not None else None
 
 
-@dataclass(frozen=True)
 class Formatter:
-    """Dates and reading time in the site's time zone, locale and words."""
+    """Dates and reading time in the site's time zone, locale and words (dates formatted once)."""
 
-    tz: ZoneInfo
-    locale: str
-    date_format: str
-    strings: Mapping[str, str]
+    def __init__(self, tz: ZoneInfo, locale: str, date_format: str, strings: Mapping[str, str]) -> None:
+        self.tz = tz
+        self.locale = locale
+        self.date_format = date_format
+        self.strings = strings
+        self._dates: dict[dt.datetime, DateView] = {}
 
     def date(self, value: dt.datetime) -> DateView:
-        local = value.astimezone(self.tz)
-        return DateView(local.isoformat(), format_date(local.date(), format=self.date_format, locale=self.locale))
+        view = self._dates.get(value)
+        if view is None:
+            local = value.astimezone(self.tz)
+            text = format_date(local.date(), format=self.date_format, locale=self.locale)
+            view = self._dates[value] = DateView(local.isoformat(), text)
+        return view
 
     def reading(self, minutes: int) -> str:
         return self.strings["min_read"].format(minutes=minutes)
