@@ -74,12 +74,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def list_directory(self, path):  # type: ignore[no-untyped-def]
         self.send_error(404, "no index.html in this folder")
-        return None
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         self.log.append((int(code) if str(code).isdigit() else 0, self.path))
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib signature)
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -115,7 +114,7 @@ class SiteServer:
         self._httpd.server_close()
         self._thread.join(timeout=10)
 
-    def __enter__(self) -> SiteServer:
+    def __enter__(self) -> SiteServer:  # noqa: PYI034 (py3.10: no typing.Self)
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -199,10 +198,20 @@ def new_page(browser_or_context: Any, **context_kwargs: Any) -> Any:
     page = ctx.new_page()
     watch = PageWatch(blocked=getattr(ctx, "blocked", []))
     page.watch = watch
-    page.on("console", lambda m: m.type == "error" and m.location.get("url") not in watch.blocked
-            and watch.console_errors.append(m.text))
+    def on_console(m: Any) -> None:
+        if m.type == "error" and m.location.get("url") not in watch.blocked:
+            watch.console_errors.append(m.text)
+
+    def on_response(r: Any) -> None:
+        if r.status >= 400:
+            watch.bad_responses.append(f"{r.status} {r.url}")
+
+    def on_failed(r: Any) -> None:
+        if r.url not in watch.blocked and r.failure != "net::ERR_ABORTED":
+            watch.failed_requests.append(f"{r.url} ({r.failure})")
+
+    page.on("console", on_console)
     page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
-    page.on("response", lambda r: r.status >= 400 and watch.bad_responses.append(f"{r.status} {r.url}"))
-    page.on("requestfailed", lambda r: r.url not in watch.blocked and r.failure != "net::ERR_ABORTED"
-            and watch.failed_requests.append(f"{r.url} ({r.failure})"))
+    page.on("response", on_response)
+    page.on("requestfailed", on_failed)
     return page
