@@ -134,7 +134,9 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
                 term_url=self._index_url,
                 asset=lambda path: _asset(files, path),
             )
-            self.own_feed_files = _add_feed_files(feed_paths, files, config)
+            self.own_feed_files = _add_feed_files(feed_paths, files, config) | frozenset(
+                path for path in self.sharing.folder_sitemaps() if files.get_file_from_path(path)
+            )
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

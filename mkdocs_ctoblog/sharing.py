@@ -134,6 +134,10 @@ class Sharing:
         )
         return [s.path(fmt) for s in self.feed_sets for fmt in s.formats]
 
+    def folder_sitemaps(self) -> list[str]:
+        """Site paths of the sitemaps written next to the feeds (see `sitemaps`)."""
+        return [f"{s.folder}/{sitemaps.FILE_NAME}" for s in self.feed_sets if s.folder]
+
     def feed_set(self, key: str) -> FeedSet | None:
         return next((s for s in self.feed_sets if s.key == key), None)
 

@@ -166,7 +166,7 @@ def test_atom_is_valid_rfc4287_with_enclosure_links(feed_site):
         result = jing(ATOM_RNC, site.site_dir / folder / "atom.xml")
         assert result.returncode == 0, result.stdout + result.stderr
     d = parse(site, "blog", "atom")
-    gamma, beta, alpha = d.entries
+    _gamma, beta, alpha = d.entries
     assert d.feed.updated == "2023-03-05T09:30:00-08:00"
     assert [link.href for link in d.feed.links if link.rel == "self"] == [site.config.site_url + "blog/atom.xml"]
     assert beta.updated == "2023-03-01T00:00:00+00:00" and beta.published == "2023-02-01T00:00:00+00:00"
@@ -339,3 +339,33 @@ def test_no_site_url_one_warning_and_no_feeds(build_site, warnings_of):
 def test_no_site_url_fails_strict(build_site):
     with pytest.raises(Abort):
         build_site(DOCS, site_url=None, strict=True)
+
+
+@pytest.mark.browser
+def test_material_in_chromium_requests_no_missing_file(build_site):
+    """Real Material JavaScript: it fetches `sitemap.xml` next to each feed link; all exist."""
+    from tools.browser import chromium, new_page, serve_site
+
+    site = build_site(DOCS, site_url="https://example.com/sub/")
+    pages = ["blog/", "blog/alpha/", "blog/category/fcto/", "blog/tag/leadership/"]
+    with serve_site(site.site_dir, prefix="/sub/") as server, chromium() as browser:
+        for url in pages:
+            page = new_page(browser)
+            response = page.goto(server.url + url, wait_until="networkidle")
+            assert response is not None and response.status == 200
+            assert not page.watch.problems(), (url, page.watch.problems())
+            page.context.close()
+    fetched = {path for status, path in server.requests if path.endswith("sitemap.xml")}
+    assert {"/sub/blog/sitemap.xml", "/sub/blog/category/fcto/sitemap.xml"} <= fetched
+    assert not server.misses, server.misses
+
+
+def test_files_of_the_author_win(build_site, warnings_of):
+    docs = {**DOCS, "blog/feed.xml": "<rss>mine</rss>", "blog/sitemap.xml": "<urlset>mine</urlset>"}
+    site = build_site(docs)
+    assert (site.site_dir / "blog/feed.xml").read_text() == "<rss>mine</rss>"
+    assert (site.site_dir / "blog/sitemap.xml").read_text() == "<urlset>mine</urlset>"
+    assert (site.site_dir / "blog/atom.xml").stat().st_size > 1000
+    assert [w for w in warnings_of() if "blog/feed.xml" in w] == [
+        "blog/feed.xml: a file in docs_dir has the path of a feed; the feed is not written"
+    ]
