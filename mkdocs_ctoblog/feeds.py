@@ -161,8 +161,8 @@ def plan(
 # -- entry content -----------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"<!--\s*/?ctoblog:.*?-->", re.DOTALL)
-_POST_HEADER = re.compile(r"<header\s[^>]*class=\"ctoblog-post-header[^\"]*\"[^>]*>.*?</header>", re.DOTALL)
-_HEADERLINK = re.compile(r"<a\s[^>]*class=\"headerlink\"[^>]*>.*?</a>", re.DOTALL)
+_POST_HEADER = re.compile(r"<header\s[^>]*class=\"[^\"]*\bctoblog-post-header\b[^\"]*\"[^>]*>.*?</header>", re.DOTALL)
+_HEADERLINK = re.compile(r"<a\s[^>]*class=\"[^\"]*\bheaderlink\b[^\"]*\"[^>]*>.*?</a>", re.DOTALL)
 _LEADING_H1 = re.compile(r"^\s*<h1[\s>].*?</h1>", re.DOTALL)
 _TAG = re.compile(r"<[A-Za-z][^\s/>]*(?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>")
 _URL_ATTR = re.compile(r"(\s(?:href|src|poster|cite|data-src)\s*=\s*)(\"[^\"]*\"|'[^']*')", re.IGNORECASE)

@@ -249,3 +249,12 @@ def test_material_social_plugin(build_site, social_cache, order):
     assert_no_duplicates(blog)
     assert one(blog, "og:image").startswith("https://example.com/assets/images/social/")
     assert len(COVER) > 0
+
+
+def test_head_markup_is_valid_html(build_site):
+    from tools.vnu import errors, format_messages, run_vnu
+
+    site = build_site(META_DOCS)
+    pages = [site.path(url) for url in ("blog/", "blog/alpha/", "blog/evil/", "blog/category/fcto/")]
+    bad = errors(run_vnu(pages))
+    assert not bad, format_messages(bad, root=site.site_dir)
