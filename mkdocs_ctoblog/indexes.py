@@ -34,6 +34,20 @@ class Listing:
     first_src: str
 
 
+POST_EXTENSIONS = (".md", ".markdown")
+_INDEX_FOLDERS = ("page", "category", "tag", "author", "archive")
+
+
+def is_post_source(src_uri: str, posts_dir: str, blog_dir: str) -> bool:
+    """A Markdown file under posts_dir that is not one of the blog's own index pages
+    (which matters when posts_dir is blog_dir itself)."""
+    if not src_uri.endswith(POST_EXTENSIONS) or not src_uri.startswith(posts_dir.strip("/") + "/"):
+        return False
+    blog = blog_dir.strip("/")
+    reserved = [f"{blog}/index.md", *(f"{blog}/{folder}/" for folder in _INDEX_FOLDERS)]
+    return not any(src_uri == r or (r.endswith("/") and src_uri.startswith(r)) for r in reserved)
+
+
 def index_src(blog_dir: str, kind: ListingKind, slug: str | None, number: int) -> str:
     """Source path of page `number` of an index: `blog/index.md`, `blog/category/x/page/2/index.md`."""
     parts = [blog_dir.strip("/")]

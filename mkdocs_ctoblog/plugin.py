@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 LISTING_SLOT = "<!-- ctoblog:listing -->"
-POST_EXTENSIONS = (".md", ".markdown")
 
 
 class CtoblogPlugin(BasePlugin[CtoblogConfig]):
@@ -86,9 +85,9 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             return None
         with self.timings.measure("on_files"):
             settings = self._read_settings(files, config)
-            posts_dir = self.config.resolved_posts_dir() + "/"
+            posts_dir = self.config.resolved_posts_dir()
             post_files = [
-                f for f in files.documentation_pages() if f.src_uri.startswith(posts_dir) and f.src_uri.endswith(POST_EXTENSIONS)
+                f for f in files.documentation_pages() if indexes.is_post_source(f.src_uri, posts_dir, self.config.blog_dir)
             ]
             now = dates.now()
             for file in post_files:
@@ -333,7 +332,11 @@ def _site_locale(value: object) -> str:
 
 
 def _read(file: File, settings: ReadSettings) -> ReadResult:
-    return read_post(file.src_uri, file.content_string, settings)
+    try:
+        text = file.content_string
+    except UnicodeDecodeError as exc:
+        return ReadResult(None, (f"{file.src_uri}: expected UTF-8 text ({exc.reason} at byte {exc.start}); the post is left out",))
+    return read_post(file.src_uri, text, settings)
 
 
 def _move(file: File, dest_uri: str) -> None:

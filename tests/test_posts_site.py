@@ -295,3 +295,31 @@ def test_pinned_posts_come_first(build_site):
         }
     )
     assert card_titles(site) == ["Old", "New"]
+
+
+def test_posts_directly_in_blog_dir(build_site):
+    site = build_site(
+        {
+            "blog/index.md": "# Writing\n",
+            "blog/2023-01-01-a.md": post("title: A\ncategory: Ops"),
+            "blog/category/ops.md": "# Operations\n\nAll about running things.\n",
+        },
+        plugin={"posts_dir": "blog"},
+    )
+    assert card_titles(site) == ["A"]
+    assert site.soup("blog/").select_one("h1").get_text() == "Writing"
+    category = site.soup("blog/category/ops/")
+    assert category.select_one("h1").get_text() == "Operations"
+    assert "All about running things." in category.get_text()
+    assert [a.get_text() for a in category.select(".ctoblog-card__link")] == ["A"]
+
+
+def test_a_post_that_is_not_utf8_is_left_out_with_a_warning(build_site, warnings_of):
+    site = build_site(
+        {
+            "blog/posts/2023-01-01-latin1.md": "---\ntitle: Caf\xe9\n---\n".encode("latin-1"),
+            "blog/posts/2023-01-02-ok.md": post("title: Ok"),
+        }
+    )
+    assert card_titles(site) == ["Ok"]
+    assert any(w.startswith("blog/posts/2023-01-01-latin1.md: expected UTF-8 text") for w in warnings_of())
