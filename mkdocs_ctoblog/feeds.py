@@ -160,7 +160,8 @@ def plan(
 
 # -- entry content -----------------------------------------------------------------------------
 
-_PLACEHOLDER = re.compile(r"<!--\s*/?ctoblog:.*?-->", re.DOTALL)
+_PLACEHOLDER = re.compile(r"<!--\s*/?ctoblog:.*?-->\s*", re.DOTALL)
+_EMPTY_P = re.compile(r"<p>\s*</p>\n?")  # left by a `<p><!-- ctoblog:latest --></p>` an author wrote
 _POST_HEADER = re.compile(r"<header\s[^>]*class=\"[^\"]*\bctoblog-post-header\b[^\"]*\"[^>]*>.*?</header>", re.DOTALL)
 _HEADERLINK = re.compile(r"<a\s[^>]*class=\"[^\"]*\bheaderlink\b[^\"]*\"[^>]*>.*?</a>", re.DOTALL)
 _LEADING_H1 = re.compile(r"^\s*<h1[\s>].*?</h1>", re.DOTALL)
@@ -205,7 +206,7 @@ def absolutize(html_text: str, *, base: str, site_root: str) -> str:
 def entry_html(page_html: str, *, title: str, url: str, site_root: str) -> str:
     """A post's rendered HTML as feed content: without our slots, the post header, a leading
     `<h1>` that repeats the title (the entry has its own) and heading permalinks; links absolute."""
-    text = _PLACEHOLDER.sub("", page_html)
+    text = _EMPTY_P.sub("", _PLACEHOLDER.sub("", page_html))
     text = _POST_HEADER.sub("", text, count=1)
     text = _HEADERLINK.sub("", text)
     leading = _LEADING_H1.match(text)

@@ -369,3 +369,25 @@ def test_files_of_the_author_win(build_site, warnings_of):
     assert [w for w in warnings_of() if "blog/feed.xml" in w] == [
         "blog/feed.xml: a file in docs_dir has the path of a feed; the feed is not written"
     ]
+
+
+def test_post_blocks_stay_out_of_feed_content(build_site):
+    """The newsletter, call to action, read-next and comments blocks are for the site, not the feed."""
+    plugin = {
+        "newsletter": {"default": True, "provider": "generic", "action": "https://mail.example/subscribe"},
+        "cta": {"default": "services", "position": "top",
+                "blocks": {"services": {"title": "Hire me", "text": "Fractional CTO work."}}},
+        "comments": {"default": True, "provider": "giscus", "repo": "o/r", "repo_id": "R", "category": "C",
+                     "category_id": "D"},
+    }
+    docs = {**DOCS, "blog/posts/2023-03-05-gamma.md": post(
+        "title: Gamma\ndate: 2023-03-05 09:30:00 -0800\ncategory: Hiring",
+        "Gamma body.\n\n<!-- ctoblog:latest count=2 -->\n\nEnd.\n",
+    )}
+    site = build_site(docs, plugin=plugin)
+    for entry in parse(site, "blog", "atom").entries:
+        content = entry.content[0].value
+        assert "ctoblog-" not in content and "ctoblog:" not in content and "<form" not in content, content
+        assert "Hire me" not in content and "giscus" not in content
+    gamma = json.loads((site.site_dir / "blog/feed.json").read_text())["items"][0]["content_html"]
+    assert gamma == "<p>Gamma body.</p>\n<p>End.</p>"
