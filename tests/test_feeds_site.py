@@ -391,3 +391,25 @@ def test_post_blocks_stay_out_of_feed_content(build_site):
         assert "Hire me" not in content and "giscus" not in content
     gamma = json.loads((site.site_dir / "blog/feed.json").read_text())["items"][0]["content_html"]
     assert gamma == "<p>Gamma body.</p>\n<p>End.</p>"
+
+
+def test_rebuilds_with_one_plugin_instance_do_not_grow_the_feeds(tmp_path):
+    """`mkdocs serve` keeps one plugin object: each build starts its feeds afresh."""
+    from conftest import write_tree
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    write_tree(tmp_path / "docs", {"index.md": "# Home\n", **DOCS})
+    (tmp_path / "mkdocs.yml").write_text("site_name: Serve\nsite_url: https://example.com/\nplugins: [ctoblog]\n")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config)
+        (tmp_path / "docs/blog/posts/2023-04-01-delta.md").write_text(post("title: Delta\ncategory: fCTO"))
+        config = load_config(str(tmp_path / "mkdocs.yml"))
+        build(config)
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    titles = [e.title for e in feedparser.parse((tmp_path / "site/blog/category/fcto/feed.xml").read_bytes()).entries]
+    assert titles == ["Delta", "[Draft] Secret draft", "Beta & <friends>", "Alpha"]
