@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import os
 from functools import partial
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from mkdocs_ctoblog import dates, indexes, placement, sharing, views
+from mkdocs_ctoblog import blocks, dates, indexes, inject, placement, related, sharing, views
 from mkdocs_ctoblog.blog import Blog, TermKind, build_blog
 from mkdocs_ctoblog.cache import PostCache
 from mkdocs_ctoblog.config import CtoblogConfig
@@ -57,6 +58,10 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         self.blog = Blog(posts=())
         self.listings: dict[str, indexes.Listing] = {}
         self.own_feed_files: frozenset[str] = frozenset()
+        self.plans: dict[str, blocks.Plan] = {}
+        self.latest: dict[str, list[inject.LatestRequest]] = {}
+        self.pasted: dict[str, tuple[str, ...]] = {}
+        self.markdown = (config.markdown_extensions, config.mdx_configs)
         if not self.config.enabled:
             return None
         self.tz = ZoneInfo(self.config.timezone)
@@ -136,6 +141,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             self.own_feed_files = _add_feed_files(feed_paths, files, config) | frozenset(
                 path for path in self.sharing.folder_sitemaps() if files.get_file_from_path(path)
             )
+            self.blocks = self._blocks(doc_urls)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -159,6 +165,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         if not self.config.enabled:
             return None
         with self.timings.measure("on_page_content"):
+            html = self._place_blocks(html, page)
             post = self.posts.get(page.file.src_uri)
             if post is not None:
                 return placement.add_post_header(html, post.title, self.renderer.post_header, self._card(post, page.url))
@@ -166,17 +173,18 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             if listing is not None:
                 header = "" if "<h1" in html else self.renderer.index_header(self._listing_view(listing, page, with_cards=False))
                 return header + html + LISTING_SLOT
-        return None
+        return html
 
     @event_priority(50)  # run early, before other plugins (minifiers) rewrite the page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Swap slots for the rendered cards, after the search index has been built."""
         if not self.config.enabled:
             return None
-        listing = self.listings.get(page.file.src_uri)
-        if listing is None or LISTING_SLOT not in output:
-            return None
         with self.timings.measure("on_post_page"):
+            output = self._fill_blocks(output, page)
+            listing = self.listings.get(page.file.src_uri)
+            if listing is None or LISTING_SLOT not in output:
+                return output
             listing_html = self.renderer.listing(self._listing_view(listing, page))
             return output.replace(LISTING_SLOT, listing_html, 1)
 
@@ -233,14 +241,21 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         with self.timings.measure("on_post_build (feeds)"):
             self.sharing.write(config.site_dir, own_files=self.own_feed_files)
         counts = {s: sum(p.status == s for p in self.posts.values()) for s in ("published", "draft", "scheduled")}
+        pasted = sorted(src for src, found in self.pasted.items() if found)
         log.info(
-            "%d posts built, %d drafts and %d scheduled %s, %d categories",
+            "%d posts built, %d drafts and %d scheduled %s, %d categories%s",
             counts["published"],
             counts["draft"],
             counts["scheduled"],
             "shown as such" if self.show_unpublished else "left out",
             len(self.blog.terms.get("category", ())),
+            f"; {len(pasted)} posts still contain a pasted 'Read next' list or call to action, which the "
+            "blocks now add (mkdocs build --verbose names them)"
+            if pasted
+            else "",
         )
+        for src in pasted:
+            log.debug("%s: pasted %s found; delete it, the plugin adds this block", src, " and ".join(self.pasted[src]))
         self.timings.log()
 
     # -- helpers ------------------------------------------------------------------------
@@ -298,6 +313,47 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             "excerpt": post.excerpt,
         }
 
+    def _blocks(self, doc_urls: dict[str, str]) -> blocks.Blocks:
+        """The blocks of this build: read-next ranking over the published posts, CTA Markdown, links."""
+        weights = self.config.read_next.weights
+        ranking = related.Related(
+            (p for p in self.posts.values() if p.status == "published"),
+            related.Weights(weights.category, weights.tag, weights.words, weights.recency),
+        )
+        site = blocks.Site(
+            posts=self.posts, doc_urls=doc_urls, posts_dir=self.config.resolved_posts_dir(), show_unpublished=self.show_unpublished
+        )
+        extensions, configs = self.markdown
+        cta_text = blocks.CtaText(extensions, configs, lambda url, base: self.blocks.resolve(url, base))
+        return blocks.Blocks(self.config, site, related=ranking, card=self._card, cta_text=cta_text, locale=self.locale)
+
+    def _place_blocks(self, content: str, page: Page) -> str:
+        """Decide the page's blocks and leave placeholders for them (and for `latest` markers)."""
+        src = page.file.src_uri
+        post = self.posts.get(src)
+        subject = blocks.post_subject(post) if post is not None else blocks.page_subject(src, page.meta)
+        self.plans[src] = plan = self.blocks.plan(subject, explain=blocks.log.isEnabledFor(logging.DEBUG))
+        content, self.latest[src] = inject.find_latest(content, src)
+        title = page.meta.get("title") if isinstance(page.meta.get("title"), str) else page.title
+        self.blocks.site.pages[src] = blocks.page_info(
+            src, page.url, html.unescape(str(title or "")), page.meta, self.blocks.site.doc_urls
+        )
+        if post is not None:
+            self.pasted[src] = inject.pasted_blocks(post.body)
+        return inject.add_slots(content, plan.blocks, cta_position=self.config.cta.position)
+
+    def _fill_blocks(self, output: str, page: Page) -> str:
+        """Render the page's blocks into their placeholders (after the search index was built)."""
+        src = page.file.src_uri
+        plan, requests = self.plans.get(src), self.latest.get(src)
+        if plan is None or not (plan.blocks or requests):
+            return output
+        rendered = {name: self.renderer.block(name, view) for name, view in self.blocks.views(plan, page.url).items()}
+        for number, request in enumerate(requests or ()):
+            view = self.blocks.latest_cards(self.blog.posts, request, page.url, exclude={src})
+            rendered[f"latest:{number}"] = self.renderer.block("latest", view)
+        return inject.fill_slots(output, rendered)
+
     def _listing_title(self, listing: indexes.Listing) -> str:
         return listing.term.name if listing.term else self.config.strings["blog"]
 
@@ -306,7 +362,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         kickers = {"category": strings["category"], "tag": strings["tag"], "author": strings["author"], "archive": strings["archive"]}
         return views.ListingView(
             kind=listing.kind,
-            title=self._listing_title(listing) if listing.kind != "blog" else str(page.meta.get("title") or strings["blog"]),
+            title=html.unescape(str(page.title)) if page.title else self._listing_title(listing),
             kicker=kickers.get(listing.kind),
             cards=tuple(self._card(p, page.url) for p in listing.posts) if with_cards else (),
             number=listing.number,

@@ -323,3 +323,12 @@ def test_a_post_that_is_not_utf8_is_left_out_with_a_warning(build_site, warnings
     )
     assert card_titles(site) == ["Ok"]
     assert any(w.startswith("blog/posts/2023-01-01-latin1.md: expected UTF-8 text") for w in warnings_of())
+
+
+def test_blog_index_title_from_front_matter_is_escaped_once(build_site):
+    site = build_site(
+        {"blog/index.md": "---\ntitle: Tips & <Tricks>\n---\nIntro.\n", "blog/posts/2023-01-01-a.md": post("title: A")}
+    )
+    soup = site.soup("blog/")
+    assert soup.select_one("h1").get_text() == "Tips & <Tricks>"
+    assert "&amp;amp;" not in site.text("blog/")
