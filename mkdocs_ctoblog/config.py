@@ -18,6 +18,8 @@ DEFAULT_STRINGS: dict[str, str] = {
     "newsletter_privacy": "Your address is only used to send the newsletter.",
     "latest": "Latest posts",
     "comments": "Comments",
+    "comments_noscript": "Comments are hosted on GitHub Discussions and need JavaScript.",
+    "newsletter_trap": "Leave this field empty",
     "draft": "Draft",
     "scheduled": "Scheduled",
     "pinned": "Pinned",
@@ -115,6 +117,26 @@ class Strings(c.Type):
         return {**DEFAULT_STRINGS, **given}  # type: ignore[dict-item]
 
 
+_UNSAFE_URL = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
+BLOCK_NAMES = ("cta", "newsletter", "read_next", "comments")
+
+
+class BlocksOrder(c.Type):
+    """A list of block names, each at most once."""
+
+    def __init__(self) -> None:
+        super().__init__(list, default=list(BLOCK_NAMES))
+
+    def run_validation(self, value: object) -> list[str]:
+        names = super().run_validation(value)
+        for name in names:  # type: ignore[attr-defined]
+            if name not in BLOCK_NAMES:
+                raise base.ValidationError(f"Expected block names out of {', '.join(BLOCK_NAMES)}, but received: {name!r}")
+        if len(set(names)) != len(names):  # type: ignore[arg-type]
+            raise base.ValidationError(f"Expected each block name once, but received: {names!r}")
+        return names  # type: ignore[return-value]
+
+
 class CtaPosition(c.Type):
     """`bottom`, `top` or `after_paragraph:N`."""
 
@@ -166,6 +188,8 @@ class ButtonConfig(StrictConfig):
         failed, warnings = super().validate()
         if not failed and (self.label is None) != (self.url is None):
             failed.append(("button", base.ValidationError("Expected both 'label' and 'url', or neither")))
+        if not failed and self.url is not None and _UNSAFE_URL.match(self.url):
+            failed.append(("url", base.ValidationError(f"Expected a page path or an http(s) URL, but received: {self.url!r}")))
         return failed, warnings
 
 
@@ -192,6 +216,15 @@ class CtaConfig(StrictConfig):
     blocks = c.DictOfItems(c.SubConfig(CtaBlockConfig), default={})
     """Named blocks: `{title, text, button: {label, url}, categories, tags}`."""
 
+    def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        failed, warnings = super().validate()
+        if not failed and self.default is not None and self.default not in self.blocks:
+            names = ", ".join(self.blocks) or "none are configured"
+            failed.append(
+                ("default", base.ValidationError(f"Expected the name of a block in 'blocks' ({names}), but received: {self.default!r}"))
+            )
+        return failed, warnings
+
 
 class NewsletterConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
@@ -201,9 +234,9 @@ class NewsletterConfig(StrictConfig):
     provider = c.Choice(("buttondown", "mailchimp", "kit", "substack", "generic"), default="generic")
     """Preset for the form's action URL and field names."""
     username = c.Optional(c.Type(str))
-    """Buttondown user name, or Substack publication name."""
-    form_id = c.Optional(c.Type(str))
-    """Kit (ConvertKit) form id."""
+    """Buttondown user name, or Substack publication name (`<name>.substack.com`)."""
+    form_id = c.Optional(c.Type((str, int)))
+    """Kit (ConvertKit) form id: the number in the form's embed `action`."""
     list_url = c.Optional(c.Type(str))
     """Mailchimp: the `action` URL of your embedded form (`https://<dc>.list-manage.com/subscribe/post?u=…&id=…`)."""
     action = c.Optional(c.Type(str))
@@ -222,6 +255,14 @@ class NewsletterConfig(StrictConfig):
     """Button label; default from `strings.subscribe`."""
     privacy = c.Optional(c.Type(str))
     """Privacy note under the form; default from `strings.newsletter_privacy`."""
+
+    def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        failed, warnings = super().validate()
+        if not failed:
+            problem = _newsletter_problem(self)
+            if problem is not None:
+                failed.append(problem)
+        return failed, warnings
 
 
 class CommentsConfig(StrictConfig):
@@ -243,6 +284,30 @@ class CommentsConfig(StrictConfig):
     """giscus: how a page maps to a discussion."""
     lang = c.Optional(c.Type(str))
     """giscus: interface language; default the site's locale."""
+    reactions = c.Type(bool, default=True)
+    """giscus: show reactions to the page."""
+    input_position = c.Choice(("bottom", "top"), default="bottom")
+    """giscus: comment box above (`top`) or below the comments."""
+    theme_light = c.Type(str, default="light")
+    """giscus theme with a light palette."""
+    theme_dark = c.Type(str, default="dark")
+    """giscus theme with a dark palette (Material's `slate`, the mkdocs theme's dark mode)."""
+
+    def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        failed, warnings = super().validate()
+        if failed:
+            return failed, warnings
+        if self.provider is None and self.default:
+            failed.append(("default", base.ValidationError("Expected a 'provider' (giscus) when 'default' is true")))
+        if self.provider == "giscus":
+            missing = [key for key in ("repo", "repo_id", "category", "category_id") if not self[key]]
+            if missing:
+                failed.append(
+                    ("provider", base.ValidationError(f"Expected {', '.join(repr(k) for k in missing)} for provider 'giscus' (see https://giscus.app)"))
+                )
+            elif not re.fullmatch(r"[\w.-]+/[\w.-]+", self.repo or ""):
+                failed.append(("repo", base.ValidationError(f"Expected 'owner/name' of a GitHub repository, but received: {self.repo!r}")))
+        return failed, warnings
 
 
 class FeedsConfig(StrictConfig):
@@ -323,6 +388,8 @@ class CtoblogConfig(StrictConfig):
     """Calls to action."""
     comments = c.SubConfig(CommentsConfig)
     """Comments (giscus)."""
+    blocks_order = BlocksOrder()
+    """Which blocks follow a post, in this order: any of `cta`, `newsletter`, `read_next`, `comments`."""
     feeds = c.SubConfig(FeedsConfig)
     """RSS, Atom and JSON feeds."""
     meta = c.SubConfig(MetaConfig)
@@ -336,3 +403,32 @@ class CtoblogConfig(StrictConfig):
         """authors_file with `{blog_dir}` filled in."""
         return self.authors_file.format(blog_dir=self.blog_dir.strip("/"))
 
+
+
+def _newsletter_problem(cfg: NewsletterConfig) -> tuple[str, base.ValidationError] | None:
+    """What a newsletter provider preset lacks; the presets themselves are in `blocks.py`."""
+    provider = cfg.provider
+    if provider in ("buttondown", "substack"):
+        if not cfg.username:
+            return "username", base.ValidationError(f"Expected 'username' for provider '{provider}' (your {provider} name)")
+        if not re.fullmatch(r"[A-Za-z0-9_-]+", cfg.username):
+            return "username", base.ValidationError(f"Expected a {provider} name (letters, digits, '-', '_'), but received: {cfg.username!r}")
+    elif provider == "kit":
+        if cfg.form_id is None or not re.fullmatch(r"\d+", str(cfg.form_id)):
+            return "form_id", base.ValidationError(
+                f"Expected 'form_id' for provider 'kit': the number in your form's action (https://app.kit.com/forms/<form_id>/subscriptions), but received: {cfg.form_id!r}"
+            )
+    elif provider == "mailchimp":
+        from urllib.parse import parse_qs, urlsplit
+
+        url = cfg.list_url or ""
+        parts = urlsplit(url)
+        query = parse_qs(parts.query)
+        if parts.scheme != "https" or not parts.netloc.endswith(".list-manage.com") or not query.get("u") or not query.get("id"):
+            return "list_url", base.ValidationError(
+                "Expected 'list_url' for provider 'mailchimp': the action of your embedded form, "
+                f"https://<dc>.list-manage.com/subscribe/post?u=...&id=..., but received: {cfg.list_url!r}"
+            )
+    elif cfg.action is not None and not re.match(r"^(https?://|/)", cfg.action):
+        return "action", base.ValidationError(f"Expected an http(s) URL or a site path for 'action', but received: {cfg.action!r}")
+    return None

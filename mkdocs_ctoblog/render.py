@@ -51,3 +51,15 @@ class Renderer:
 
     def head(self, head: Any) -> str:
         return self._render("ctoblog/meta.html", head=head)
+
+    # Blocks after a post (and `latest` markers): each receives its view as `block`.
+    BLOCK_TEMPLATES = {
+        "cta": "ctoblog/cta.html",
+        "newsletter": "ctoblog/newsletter.html",
+        "read_next": "ctoblog/read_next.html",
+        "comments": "ctoblog/comments.html",
+        "latest": "ctoblog/latest.html",
+    }
+
+    def block(self, name: str, view: Any) -> str:
+        return self._render(self.BLOCK_TEMPLATES[name], block=view, heading="h3")
