@@ -429,6 +429,8 @@ def _newsletter_problem(cfg: NewsletterConfig) -> tuple[str, base.ValidationErro
                 "Expected 'list_url' for provider 'mailchimp': the action of your embedded form, "
                 f"https://<dc>.list-manage.com/subscribe/post?u=...&id=..., but received: {cfg.list_url!r}"
             )
+    elif cfg.action is None and cfg.default:
+        return "action", base.ValidationError("Expected 'action' when 'default' is true with provider 'generic' (or choose a provider)")
     elif cfg.action is not None and not re.match(r"^(https?://|/)", cfg.action):
         return "action", base.ValidationError(f"Expected an http(s) URL or a site path for 'action', but received: {cfg.action!r}")
     return None

@@ -57,7 +57,8 @@ STOP_WORDS = frozenset(
     those though three through thus too two under until upon use used uses using very want
     was way ways well were what when where whether which while who whom whose why will with
     within without would yet you your yours yourself yourselves year years time times day
-    days week weeks month months post posts blog read reading write writing wrote part
+    days week weeks month months post posts blog read reading write writing wrote part look
+    looks looking come comes came go goes went
     """.split()
 )
 
