@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs_ctoblog.posts import Post  # noqa: E402
-from mkdocs_ctoblog.related import Related, Weights  # noqa: E402
+from mkdocs_ctoblog.posts import Post
+from mkdocs_ctoblog.related import Related, Weights
 
-SYLLABLES = "ka lo mi ne ru sa te vo bi da fe gu ho ji pa qu ri so tu wa xe yo zu".split()
+SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "bi", "da", "fe", "gu", "ho", "ji", "pa", "qu", "ri", "so", "tu", "wa", "xe", "yo", "zu"]
 
 
 def _vocabulary(rng: random.Random, size: int) -> list[str]:

@@ -350,7 +350,7 @@ class _LinkExtension(Extension):
         super().__init__()
         self.rewrite = rewrite
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_LinkRewriter(md, self.rewrite), "ctoblog_links", 1)
 
 
@@ -375,7 +375,12 @@ class CtaText:
         targets = self._targets.get(name)
         if targets is None:
             found: list[str] = []
-            self._rewrite = lambda url: (found.append(url), url)[1]
+
+            def record(url: str) -> str:
+                found.append(url)
+                return url
+
+            self._rewrite = record
             self._convert(text)
             targets = self._targets[name] = tuple(found)
         key = (name, tuple(self._resolve(url, base) for url in targets))
@@ -673,7 +678,7 @@ def page_info(src_uri: str, url: str, title: str, meta: Mapping[str, Any], doc_u
     description = meta.get("description")
     image = None
     value = meta.get("image")
-    alt = meta.get("image_alt") if isinstance(meta.get("image_alt"), str) else ""
+    alt = str(meta.get("image_alt") or "")
     if isinstance(value, Mapping):
         alt = str(value.get("alt") or alt)
         value = value.get("path") or value.get("src")

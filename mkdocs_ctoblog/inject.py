@@ -52,17 +52,16 @@ def _insert_cta(html: str, position: str) -> str:
         heading = _LEADING_H1.match(html)
         at = heading.end() if heading else 0
         return html[:at] + "\n" + slot("cta") + "\n" + html[at:]
-    number = int(position.split(":", 1)[1])
-    at = paragraph_end(html, number)
-    if at is None:  # fewer paragraphs than N: the end of the content
+    end = paragraph_end(html, int(position.split(":", 1)[1]))
+    if end is None:  # fewer paragraphs than N: the end of the content
         return html.rstrip("\n") + "\n" + slot("cta") + "\n"
-    return html[:at] + "\n" + slot("cta") + html[at:]
+    return html[:end] + "\n" + slot("cta") + html[end:]
 
 
 class _Paragraphs(HTMLParser):
     """Finds where the N-th top-level `</p>` ends (paragraphs in lists, quotes or admonitions do not count)."""
 
-    _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+    _VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
 
     def __init__(self, wanted: int) -> None:
         super().__init__(convert_charrefs=False)

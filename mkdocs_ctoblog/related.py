@@ -20,14 +20,13 @@ indexes, so a post is never compared with posts that share nothing with it:
 
 from __future__ import annotations
 
-import datetime as dt
 import heapq
 import math
 import re
-from itertools import chain
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Literal
 
 from mkdocs_ctoblog.posts import Post
@@ -45,21 +44,20 @@ _SECONDS_PER_YEAR = 365.25 * 24 * 3600
 STOP_WORDS = frozenset(
     """
     about above after again against all also although always among and another any anyone
-    anything are around because been before being below best better between both but can
-    cannot could did does doing done down during each either else enough even ever every
-    few first for from further get gets getting give given goes going good got great had
-    has have having her here hers herself him himself his how however into its itself just
-    know last least less like little lot lots made make makes making many may might more
-    most much must myself need needs never new next nor not nothing now off often once one
-    only onto other others our ours ourselves out over own part per put quite rather really
-    right said same say says see should show since some something still such sure take than
-    that the their theirs them themselves then there these they thing things think this
-    those though three through thus too two under until upon use used uses using very want
-    was way ways well were what when where whether which while who whom whose why will with
-    within without would yet you your yours yourself yourselves year years time times day
-    days week weeks month months post posts blog read reading write writing wrote part look
-    looks looking come comes came go goes went
-    """.split()
+    anything are around because been before being below best better between both but can cannot
+    could did does doing done down during each either else enough even ever every few first for
+    from further get gets getting give given goes going good got great had has have having her
+    here hers herself him himself his how however into its itself just know last least less like
+    little lot lots made make makes making many may might more most much must myself need needs
+    never new next nor not nothing now off often once one only onto other others our ours
+    ourselves out over own part per put quite rather really right said same say says see should
+    show since some something still such sure take than that the their theirs them themselves
+    then there these they thing things think this those though three through thus too two under
+    until upon use used uses using very want was way ways well were what when where whether
+    which while who whom whose why will with within without would yet you your yours yourself
+    yourselves year years time times day days week weeks month months post posts blog read
+    reading write writing wrote part look looks looking come comes came go goes went
+    """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
 

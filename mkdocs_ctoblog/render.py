@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import jinja2
 from mkdocs.exceptions import PluginError
@@ -53,7 +53,7 @@ class Renderer:
         return self._render("ctoblog/meta.html", head=head)
 
     # Blocks after a post (and `latest` markers): each receives its view as `block`.
-    BLOCK_TEMPLATES = {
+    BLOCK_TEMPLATES: ClassVar[dict[str, str]] = {
         "cta": "ctoblog/cta.html",
         "newsletter": "ctoblog/newsletter.html",
         "read_next": "ctoblog/read_next.html",

@@ -474,14 +474,14 @@ def test_each_block_template_can_be_overridden(build_site, tmp_path, template):
         (
             {"blog/posts/2024-12-01-bad-cta.md": post("title: Bad\ncategory: Hiring\ncta: sevrices")},
             {"cta": {"blocks": CTA_BLOCKS}},
-            "blog/posts/2024-12-01-bad-cta.md: 'cta' expected one of the cta.blocks names (cloud, delivery-a, delivery-b, "
-            "hiring, hiring-loops, services), received 'sevrices'; using the automatic choice",
+            ("blog/posts/2024-12-01-bad-cta.md: 'cta' expected one of the cta.blocks names (cloud, delivery-a, delivery-b, "
+            "hiring, hiring-loops, services), received 'sevrices'; using the automatic choice"),
         ),
         (
             {"blog/posts/2024-12-02-bad-pin.md": post("title: Bad\ncategory: Hiring\nread_next: [no-such-post]")},
             {},
-            "blog/posts/2024-12-02-bad-pin.md: 'read_next' expected post paths, post slugs or page paths of this site, "
-            "received 'no-such-post'",
+            ("blog/posts/2024-12-02-bad-pin.md: 'read_next' expected post paths, post slugs or page paths of this site, "
+            "received 'no-such-post'"),
         ),
         (
             {},
@@ -496,14 +496,14 @@ def test_each_block_template_can_be_overridden(build_site, tmp_path, template):
         (
             {"blog/posts/2024-12-03-talk.md": post("title: Talk\ncategory: Hiring\ncomments: true")},
             {},
-            "blog/posts/2024-12-03-talk.md: 'comments' is true, but no comments provider is configured (comments.provider: "
-            "giscus, with repo, repo_id, category and category_id); no comments are shown",
+            ("blog/posts/2024-12-03-talk.md: 'comments' is true, but no comments provider is configured (comments.provider: "
+            "giscus, with repo, repo_id, category and category_id); no comments are shown"),
         ),
         (
             {"asks.md": "---\nnewsletter: true\n---\n# Asks\n"},
             {},
-            "asks.md: 'newsletter' is true, but newsletter.action is not set (provider 'generic'); set it, or choose a "
-            "provider; the form is left out",
+            ("asks.md: 'newsletter' is true, but newsletter.action is not set (provider 'generic'); set it, or choose a "
+            "provider; the form is left out"),
         ),
         (
             {},
@@ -547,10 +547,10 @@ def test_bad_provider_settings_stop_the_build(build_site):
 
 
 def test_two_builds_with_one_plugin_keep_one_set_of_blocks(tmp_path):
+    import yaml
     from conftest import write_tree
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    import yaml
 
     write_tree(tmp_path / "docs", {"index.md": "# Home\n\n<!-- ctoblog:latest count=2 -->\n", **blog()})
     (tmp_path / "mkdocs.yml").write_text(
