@@ -34,10 +34,10 @@ from mkdocs_ctoblog.urls import slugify
 
 How = Literal["ranked", "same category", "newest"]
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]{3,}")  # words of three letters or more
 _QUERY_WORDS = 8  # a post's most specific words that count
-_COMMON_MIN = 32  # a tag or word on more posts than this (or 1/300 of them) is common
-_COMMON_SHARE = 300
+_COMMON_MIN = 24  # a tag or word on more posts than this (or 1/400 of them) is common
+_COMMON_SHARE = 400
 _SECONDS_PER_YEAR = 365.25 * 24 * 3600
 
 # English function words and blog filler: they say nothing about what a post is about.
@@ -93,7 +93,7 @@ def significant_words(text: str, stems: dict[str, str] | None = None) -> set[str
     stems = {} if stems is None else stems
     words = set(_WORD.findall(text.lower()))
     for word in words.difference(stems):
-        stems[word] = "" if len(word) < 3 or word in STOP_WORDS else _stem(word)
+        stems[word] = "" if word in STOP_WORDS else _stem(word)
     found = set(map(stems.__getitem__, words))
     found.discard("")
     return found
@@ -127,6 +127,7 @@ class Related:
         self._slugs: dict[str, str] = {}
         self._names: dict[str, str] = {}
         self._stems: dict[str, str] = {}
+        self._terms: dict[tuple[str, ...], frozenset[str]] = {}
         self.categories = [self._term_slugs(p.categories) for p in self.posts]
         self.tags = [self._term_slugs(p.tags) for p in self.posts]
         self.words = [self._words(p) for p in self.posts]
@@ -178,26 +179,28 @@ class Related:
         self, cats: frozenset[str], tags: frozenset[str], chosen: dict[str, float], count: int, skip: set[int]
     ) -> list[tuple[float, int]]:
         w = self.weights
+        tag_weight, category_weight = w.tag, w.category
         acc: dict[int, float] = {}
         get = acc.get
         popular: list[str] = []
-        if w.tag > 0:
+        if tag_weight > 0:
             for tag in tags:
                 ids = self.by_tag.get(tag, ())
                 if len(ids) > self.common:
                     popular.append(tag)
                     continue
                 for i in ids:
-                    acc[i] = get(i, 0.0) + w.tag
+                    acc[i] = get(i, 0.0) + tag_weight
         if w.words > 0:
+            by_word = self.by_word
             for word, share in chosen.items():
-                for i in self.by_word[word]:
+                for i in by_word[word]:
                     acc[i] = get(i, 0.0) + share
         for i in skip:
             acc.pop(i, None)
         # Categories and common tags bring in only their best few posts as candidates ...
         category_members: list[frozenset[int]] = []
-        if cats and w.category > 0:
+        if cats and category_weight > 0:
             self._take(self._category_stream(cats), count, acc, skip)
             category_members = [self._member_set("category", slug) for slug in cats]
         popular.sort()
@@ -207,10 +210,10 @@ class Related:
         # ... and every candidate counts all it shares.
         for members in category_members:
             for i in members.intersection(acc):
-                acc[i] += w.category
+                acc[i] += category_weight
         for members in tag_members:
             for i in members.intersection(acc):
-                acc[i] += w.tag
+                acc[i] += tag_weight
         # Recency adds at most `weights.recency`: a post that far below the count-th best cannot catch up.
         floor = 0.0
         if len(acc) > count:
@@ -297,6 +300,13 @@ class Related:
     # -- helpers ------------------------------------------------------------------------
 
     def _term_slugs(self, names: Sequence[str]) -> frozenset[str]:
+        key = tuple(names)
+        found = self._terms.get(key)
+        if found is None:
+            found = self._terms[key] = self._slugs_of(key)
+        return found
+
+    def _slugs_of(self, names: Sequence[str]) -> frozenset[str]:
         slugs = []
         for name in names:
             slug = self._slugs.get(name)
