@@ -121,3 +121,60 @@ def warnings_of(caplog: pytest.LogCaptureFixture) -> Callable[[], list[str]]:
         ]
 
     return _warnings
+
+
+# -- The example site, built once per session, and one Chromium for the browser tests ---------------
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_SITE = ROOT / "example-site"
+
+
+def mkdocs_cli_build(config_file: Path, site_dir: Path) -> Path:
+    """`mkdocs build --strict` in a child process (the command users run); returns `site_dir`."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, f"mkdocs build -f {config_file} failed:\n{result.stderr[-4000:]}"
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """example-site/ built with its own mkdocs.yml (Material) into a temp dir."""
+    return mkdocs_cli_build(EXAMPLE_SITE / "mkdocs.yml", tmp_path_factory.mktemp("example-material") / "site")
+
+
+@pytest.fixture(scope="session")
+def example_site_mkdocs_theme(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """example-site/ with `theme: mkdocs` (the rest of its mkdocs.yml inherited)."""
+    root = tmp_path_factory.mktemp("example-mkdocs")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        yaml.safe_dump({"INHERIT": str(EXAMPLE_SITE / "mkdocs.yml"), "docs_dir": str(EXAMPLE_SITE / "docs"),
+                        # the site highlights code with pymdownx; the theme's highlight.js would come from a CDN
+                        "theme": {"name": "mkdocs", "highlightjs": False}}),
+        encoding="utf-8",
+    )
+    return mkdocs_cli_build(config, root / "site")
+
+
+@pytest.fixture(scope="session")
+def chromium_browser() -> Any:
+    """Debian's Chromium through Playwright, once per session (a missing one fails, never skips)."""
+    from tools.browser import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="session")
+def example_servers(example_site: Path, example_site_mkdocs_theme: Path) -> Any:
+    """Both example builds served on 127.0.0.1 (`{"material": SiteServer, "mkdocs": SiteServer}`)."""
+    from tools.browser import serve_site
+
+    with serve_site(example_site) as material, serve_site(example_site_mkdocs_theme) as mkdocs:
+        yield {"material": material, "mkdocs": mkdocs}

@@ -136,19 +136,32 @@ def launch(playwright: Any, **kwargs: Any) -> Any:
     return playwright.chromium.launch(executable_path=CHROMIUM, args=args, **kwargs)
 
 
+_running: list[Any] = []   # the Playwright of this process, while a `chromium()` block holds it
+
+
 @contextmanager
 def chromium(**kwargs: Any) -> Iterator[Any]:
-    """``with chromium() as browser:`` starts Playwright (sync API) and Chromium, closes both after."""
+    """``with chromium() as browser:`` starts Playwright (sync API) and Chromium, closes both after.
+
+    Blocks may nest (a session-wide browser fixture and a test's own ``chromium()``): Playwright's
+    sync API runs once per process, so an inner block launches its browser from the running one.
+    """
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:  # pragma: no cover - install problem
         raise ToolMissing("playwright is not installed; run: bash .ci/install.sh") from exc
-    with sync_playwright() as p:
-        browser = launch(p, **kwargs)
+    owner = not _running
+    if owner:
+        _running.append(sync_playwright().start())
+    try:
+        browser = launch(_running[0], **kwargs)
         try:
             yield browser
         finally:
             browser.close()
+    finally:
+        if owner:
+            _running.pop().stop()
 
 
 @dataclass

@@ -176,7 +176,11 @@ def check_site(site_dir: Path | str, base_path: str = "/", *, site_url: str | No
                 problems.append(f"{where}:{line}: <{tag} {attr}={url!r}> -> no id {frag!r} in {rel(target)}")
         if material:
             for href, line in c.alternates:
-                sitemap_url = urljoin(href, "sitemap.xml")
+                # the browser resolves the href against the page first (urljoin of two relative
+                # URLs would drop the href's "../")
+                sitemap_url = urljoin(urljoin("http://site" + page_url, href), "sitemap.xml")
+                if sitemap_url.startswith("http://site/"):
+                    sitemap_url = sitemap_url[len("http://site"):]
                 target, _, problem = url_to_file(site_dir, sitemap_url, base, site_url, page_url)
                 if target is not None and not problem and not target.is_file():
                     problems.append(f"{where}:{line}: <link rel=alternate href={href!r}> -> Material fetches "

@@ -15,17 +15,18 @@ repo's ``.ci-tools/``; ``.ci/install.sh`` puts it there). A missing jar or java 
 
 from __future__ import annotations
 
+import html.parser
 import json
 import re
 import shutil
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from . import ATOM_RNC, CI_TOOLS, ToolMissing
 
 __all__ = ["ATOM_RNC", "MATERIAL_NOISE", "VNU_JAR", "ToolMissing", "errors", "format_messages", "jing",
-           "run_vnu"]
+           "located_in", "markup_lines", "run_vnu"]
 
 VNU_JAR = CI_TOOLS / "node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -103,3 +104,69 @@ def jing(schema: Path | str, xml: Path | str, timeout: float = 120) -> subproces
     cmd = _java_cmd() + ["-cp", str(VNU_JAR), "nu.validator.vendor.thaiopensource.relaxng.util.Driver",
                          "-c", str(schema), str(xml)]
     return subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=timeout)
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Ranges(html.parser.HTMLParser):
+    def __init__(self, is_ours: Callable[[str, dict[str, str]], bool]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.is_ours = is_ours
+        self.stack: list[tuple[str, int, bool]] = []     # (tag, start line, starts a range)
+        self.ranges: list[tuple[int, int]] = []
+
+    def _inside(self) -> bool:
+        return any(ours for _, _, ours in self.stack)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        ours = not self._inside() and self.is_ours(tag, {k: v or "" for k, v in attrs})
+        if tag in _VOID:
+            if ours:
+                self.ranges.append((line, line + self.get_starttag_text().count("\n")))  # type: ignore[union-attr]
+            return
+        self.stack.append((tag, line, ours))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        line = self.getpos()[0]
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                for _, start, ours in self.stack[i:]:
+                    if ours:
+                        self.ranges.append((start, line))
+                del self.stack[i:]
+                return
+
+    def close(self) -> None:
+        super().close()
+        last = self.getpos()[0]
+        self.ranges.extend((start, last) for _, start, ours in self.stack if ours)
+        self.stack.clear()
+
+
+def markup_lines(text: str, is_ours: Callable[[str, dict[str, str]], bool]) -> list[tuple[int, int]]:
+    """Line ranges ``(first, last)`` of the elements of an HTML page that ``is_ours(tag, attrs)``
+    picks, each with everything inside it (an element inside a picked one is not listed again).
+
+    With ``located_in`` this sorts vnu messages by whose markup they are about, so a check can
+    hold one project's markup to zero errors and leave a theme's known errors out by location.
+    """
+    parser = _Ranges(is_ours)
+    parser.feed(text)
+    parser.close()
+    return sorted(parser.ranges)
+
+
+def located_in(message: dict, ranges: Iterable[tuple[int, int]]) -> bool:
+    """The vnu message's lines (``firstLine``..``lastLine``) overlap one of ``ranges``."""
+    last = message.get("lastLine")
+    if last is None:
+        return False
+    first = message.get("firstLine", last)
+    return any(first <= end and start <= last for start, end in ranges)
