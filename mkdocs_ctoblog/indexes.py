@@ -1,4 +1,4 @@
-"""Index pages (blog, category, tag, author, archive), paginated, as MkDocs 1.6 generated files."""
+"""Generated files: index pages (blog, category, tag, author, archive), paginated, and feed placeholders."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from mkdocs_ctoblog.blog import Blog, Term, TermKind, listing_order
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
     from mkdocs_ctoblog.posts import Post
+
+log = get_plugin_logger(__name__)
 
 ListingKind = Literal["blog", "category", "tag", "author", "archive"]
 
@@ -32,20 +35,6 @@ class Listing:
     newer_src: str | None
     older_src: str | None
     first_src: str
-
-
-POST_EXTENSIONS = (".md", ".markdown")
-_INDEX_FOLDERS = ("page", "category", "tag", "author", "archive")
-
-
-def is_post_source(src_uri: str, posts_dir: str, blog_dir: str) -> bool:
-    """A Markdown file under posts_dir that is not one of the blog's own index pages
-    (which matters when posts_dir is blog_dir itself)."""
-    if not src_uri.endswith(POST_EXTENSIONS) or not src_uri.startswith(posts_dir.strip("/") + "/"):
-        return False
-    blog = blog_dir.strip("/")
-    reserved = [f"{blog}/index.md", *(f"{blog}/{folder}/" for folder in _INDEX_FOLDERS)]
-    return not any(src_uri == r or (r.endswith("/") and src_uri.startswith(r)) for r in reserved)
 
 
 def index_src(blog_dir: str, kind: ListingKind, slug: str | None, number: int) -> str:
@@ -109,3 +98,16 @@ def _authors_page(src_uri: str, files: Files) -> File | None:
     if found is None and src_uri.endswith("/index.md"):
         found = files.get_file_from_path(src_uri[: -len("/index.md")] + ".md")
     return found
+
+
+def add_feed_files(paths: list[str], files: Files, config: MkDocsConfig) -> frozenset[str]:
+    """Register the feeds as generated files (so Markdown links to them validate); their content is
+    written in on_post_build. A file of the same path in docs_dir wins: return those paths."""
+    own = set()
+    for path in paths:
+        if files.get_file_from_path(path) is not None:
+            log.warning("%s: a file in docs_dir has the path of a feed; the feed is not written", path)
+            own.add(path)
+            continue
+        files.append(File.generated(config, path, content=b"", inclusion=InclusionLevel.NOT_IN_NAV))
+    return frozenset(own)

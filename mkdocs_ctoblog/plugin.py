@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import html
 import logging
-import os
-from functools import partial
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import yaml
 from babel import Locale, UnknownLocaleError
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, InclusionLevel
 
-from mkdocs_ctoblog import blocks, dates, indexes, inject, placement, related, sharing, views
+from mkdocs_ctoblog import blocks, dates, indexes, inject, placement, related, sharing, sources, views
 from mkdocs_ctoblog.blog import Blog, TermKind, build_blog
 from mkdocs_ctoblog.cache import PostCache
 from mkdocs_ctoblog.config import CtoblogConfig
-from mkdocs_ctoblog.posts import Post, ReadResult, ReadSettings, load_authors, read_post, schedule
+from mkdocs_ctoblog.posts import Post, ReadSettings
 from mkdocs_ctoblog.render import TEMPLATES_DIR, Renderer
 from mkdocs_ctoblog.timing import Timings
 from mkdocs_ctoblog.urls import slugify
@@ -89,56 +85,49 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         if not self.config.enabled:
             return None
         with self.timings.measure("on_files"):
-            settings = self._read_settings(files, config)
-            posts_dir = self.config.resolved_posts_dir()
-            post_files = [
-                f for f in files.documentation_pages() if indexes.is_post_source(f.src_uri, posts_dir, self.config.blog_dir)
-            ]
-            now = dates.now()
-            for file in post_files:
-                result = self.cache.read(file.src_uri, file.abs_src_path, settings, partial(_read, file, settings))
-                for problem in result.problems:
-                    log.warning(problem)
-                if result.post is None:
-                    files.remove(file)
-                    continue
-                post = schedule(result.post, now, future=self.config.future)
-                self.posts[file.src_uri] = post
-                if post.status != "published" and not self.show_unpublished:
-                    files.remove(file)
-                    continue
-                _move(file, post.dest_uri)
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-            self.cache.keep_only({f.src_uri for f in post_files})
-            _check_unique_urls(files)
+            self.posts = sources.collect_posts(
+                files,
+                posts_dir=self.config.resolved_posts_dir(),
+                blog_dir=self.config.blog_dir,
+                settings=self._read_settings(files, config),
+                cache=self.cache,
+                now=dates.now(),
+                future=self.config.future,
+                show_unpublished=self.show_unpublished,
+            )
             shown = [p for p in self.posts.values() if p.status == "published" or self.show_unpublished]
             self.blog = build_blog(shown, enabled_kinds=self._term_kinds())
             planned = indexes.plan_listings(
-                self.blog,
-                blog_dir=self.config.blog_dir,
-                per_page=self.config.pagination,
-                kinds=self._term_kinds(),
+                self.blog, blog_dir=self.config.blog_dir, per_page=self.config.pagination, kinds=self._term_kinds()
             )
             listing_files = indexes.add_listing_files(planned, files, config)
             self.listings = {listing_files[lst.src_uri].src_uri: lst for lst in planned}
+            self.listing_urls = {src: file.url for src, file in listing_files.items()}
             doc_urls = {f.src_uri: f.url for f in files}
-            self.linker = views.Linker(
+            linker = views.Linker(
                 post_urls={src: doc_urls[src] for src in self.posts if src in doc_urls},
                 doc_url=doc_urls.get,
                 term_urls={
-                    (lst.kind, lst.term.slug): listing_files[lst.src_uri].url  # type: ignore[misc]
+                    (lst.kind, lst.term.slug): self.listing_urls[lst.src_uri]  # type: ignore[misc]
                     for lst in planned
                     if lst.term is not None and lst.number == 1
                 },
             )
-            self.listing_urls = {src: listing_files[src].url for src in listing_files}
+            self.present = views.Presenter(
+                blog=self.blog,
+                linker=linker,
+                formatter=self.formatter,
+                listing_urls=self.listing_urls,
+                feed_links=self.sharing.feed_links,
+                show_badges=self.show_unpublished,
+            )
             feed_paths = self.sharing.plan(
                 self.blog,
-                post_url=lambda post: self.linker.post_urls.get(post.src_uri),
+                post_url=lambda post: linker.post_urls.get(post.src_uri),
                 term_url=self._index_url,
                 asset=lambda path: _asset(files, path),
             )
-            self.own_feed_files = _add_feed_files(feed_paths, files, config) | frozenset(
+            self.own_feed_files = indexes.add_feed_files(feed_paths, files, config) | frozenset(
                 path for path in self.sharing.folder_sitemaps() if files.get_file_from_path(path)
             )
             self.blocks = self._blocks(doc_urls)
@@ -151,12 +140,12 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         post = self.posts.get(page.file.src_uri)
         listing = self.listings.get(page.file.src_uri)
         if post is not None:
-            page.meta = {**post.meta, "ctoblog": self._post_meta(post, page)}
+            page.meta = {**post.meta, "ctoblog": self.present.post_meta(post, page.url)}
             self.sharing.page_meta(post, page.meta)
             _set_page_text(page, post.title, post.summary)
             return post.body
         if listing is not None:
-            title = page.meta.get("title") or self._listing_title(listing)
+            title = page.meta.get("title") or self.present.listing_title(listing)
             _set_page_text(page, title, page.meta.get("description"))
         return None
 
@@ -168,10 +157,12 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             html = self._place_blocks(html, page)
             post = self.posts.get(page.file.src_uri)
             if post is not None:
-                return placement.add_post_header(html, post.title, self.renderer.post_header, self._card(post, page.url))
+                card = self.present.card(post, page.url)
+                return placement.add_post_header(html, post.title, self.renderer.post_header, card)
             listing = self.listings.get(page.file.src_uri)
             if listing is not None:
-                header = "" if "<h1" in html else self.renderer.index_header(self._listing_view(listing, page, with_cards=False))
+                view = self._listing_view(listing, page, with_cards=False)
+                header = "" if "<h1" in html else self.renderer.index_header(view)
                 return header + html + LISTING_SLOT
         return html
 
@@ -226,9 +217,9 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
                     output,
                     listing,
                     page.url,
-                    title=html.unescape(str(page.title or self._listing_title(listing))),
+                    title=html.unescape(str(page.title or self.present.listing_title(listing))),
                     description=html.unescape(description) if isinstance(description, str) else None,
-                    kicker=self._listing_view(listing, page, with_cards=False).kicker,
+                    kicker=self.present.kicker(listing),
                 )
         return None
 
@@ -276,42 +267,10 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             post_url_format=self.config.post_url_format,
             use_directory_urls=config.use_directory_urls,
             words_per_minute=self.config.words_per_minute,
-            authors=self._authors(config),
+            authors=sources.read_authors_file(config.docs_dir, self.config.resolved_authors_file()),
             categories_allowed=frozenset(slugify(c) for c in self.config.categories_allowed),
             doc_paths=frozenset(f.src_uri for f in files),
         )
-
-    def _authors(self, config: MkDocsConfig) -> dict:
-        path = os.path.join(config.docs_dir, self.config.resolved_authors_file())
-        if not os.path.isfile(path):
-            return {}
-        try:
-            with open(path, encoding="utf-8-sig") as f:
-                data = yaml.safe_load(f)
-        except (OSError, yaml.YAMLError) as exc:
-            log.warning("%s: cannot read authors file: %s", self.config.resolved_authors_file(), exc)
-            return {}
-        return load_authors(data, self.config.resolved_authors_file())
-
-    def _card(self, post: Post, base: str) -> views.CardView:
-        return views.card_view(
-            post, base, blog=self.blog, linker=self.linker, fmt=self.formatter, show_badge=self.show_unpublished
-        )
-
-    def _post_meta(self, post: Post, page: Page) -> dict:
-        """What themes may want, in `page.meta["ctoblog"]`."""
-        card = self._card(post, page.url)
-        return {
-            "date": card.date.iso if card.date else None,
-            "updated": card.updated.iso if card.updated else None,
-            "reading_time": post.reading_minutes,
-            "status": post.status,
-            "categories": [{"name": c.text, "url": c.url} for c in card.categories],
-            "tags": [{"name": t.text, "url": t.url} for t in card.tags],
-            "authors": [a.name for a in post.authors],
-            "image": card.image.url if card.image else None,
-            "excerpt": post.excerpt,
-        }
 
     def _blocks(self, doc_urls: dict[str, str]) -> blocks.Blocks:
         """The blocks of this build: read-next ranking over the published posts, CTA Markdown, links."""
@@ -325,7 +284,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         )
         extensions, configs = self.markdown
         cta_text = blocks.CtaText(extensions, configs, lambda url, base: self.blocks.resolve(url, base))
-        return blocks.Blocks(self.config, site, related=ranking, card=self._card, cta_text=cta_text, locale=self.locale)
+        return blocks.Blocks(self.config, site, related=ranking, card=self.present.card, cta_text=cta_text, locale=self.locale)
 
     def _place_blocks(self, content: str, page: Page) -> str:
         """Decide the page's blocks and leave placeholders for them (and for `latest` markers)."""
@@ -354,24 +313,9 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             rendered[f"latest:{number}"] = self.renderer.block("latest", view)
         return inject.fill_slots(output, rendered)
 
-    def _listing_title(self, listing: indexes.Listing) -> str:
-        return listing.term.name if listing.term else self.config.strings["blog"]
-
     def _listing_view(self, listing: indexes.Listing, page: Page, *, with_cards: bool = True) -> views.ListingView:
-        strings = self.config.strings
-        kickers = {"category": strings["category"], "tag": strings["tag"], "author": strings["author"], "archive": strings["archive"]}
-        return views.ListingView(
-            kind=listing.kind,
-            title=html.unescape(str(page.title)) if page.title else self._listing_title(listing),
-            kicker=kickers.get(listing.kind),
-            cards=tuple(self._card(p, page.url) for p in listing.posts) if with_cards else (),
-            number=listing.number,
-            total=listing.total,
-            page_text=strings["page"].format(number=listing.number, total=listing.total),
-            newer_url=views.rel(self.listing_urls[listing.newer_src], page.url) if listing.newer_src else None,
-            older_url=views.rel(self.listing_urls[listing.older_src], page.url) if listing.older_src else None,
-            feeds=self.sharing.feed_links(listing.term.slug if listing.kind == "category" and listing.term else "", page.url),
-        )
+        title = html.unescape(str(page.title)) if page.title else None
+        return self.present.listing(listing, page.url, title=title, with_cards=with_cards)
 
     def _index_url(self, kind: str, slug: str) -> str | None:
         """Site URL of the first page of the blog index (`kind` "blog") or of a term's index."""
@@ -387,52 +331,12 @@ def _site_locale(value: object) -> str:
     return name
 
 
-def _read(file: File, settings: ReadSettings) -> ReadResult:
-    try:
-        text = file.content_string
-    except UnicodeDecodeError as exc:
-        return ReadResult(None, (f"{file.src_uri}: expected UTF-8 text ({exc.reason} at byte {exc.start}); the post is left out",))
-    return read_post(file.src_uri, text, settings)
-
-
-def _move(file: File, dest_uri: str) -> None:
-    """Give a file a new output path (and so a new URL)."""
-    file.dest_uri = dest_uri
-    for cached in ("url", "abs_dest_path", "dest_path"):
-        file.__dict__.pop(cached, None)
-
-
 def _asset(files: Files, path: str) -> sharing.Asset | None:
     """A file of the site by its doc path, as plain values."""
     file = files.get_file_from_path(path)
     if file is None:
         return None
     return sharing.Asset(url=file.url, src_path=file.abs_src_path, dest_path=file.abs_dest_path)
-
-
-def _add_feed_files(paths: list[str], files: Files, config: MkDocsConfig) -> frozenset[str]:
-    """Register the feeds as generated files (so Markdown links to them validate); their content is
-    written in on_post_build. A file of the same path in docs_dir wins: return those paths."""
-    own = set()
-    for path in paths:
-        if files.get_file_from_path(path) is not None:
-            log.warning("%s: a file in docs_dir has the path of a feed; the feed is not written", path)
-            own.add(path)
-            continue
-        files.append(File.generated(config, path, content=b"", inclusion=InclusionLevel.NOT_IN_NAV))
-    return frozenset(own)
-
-
-def _check_unique_urls(files: Files) -> None:
-    seen: dict[str, File] = {}
-    for file in files:
-        other = seen.setdefault(file.dest_uri, file)
-        if other is not file:
-            raise PluginError(
-                f"ctoblog: '{other.src_uri}' and '{file.src_uri}' would both be written to '{file.dest_uri}': "
-                "give one of them a 'slug' or 'permalink', or put the date in the URLs "
-                "with post_url_format: '{year}/{month}/{day}/{slug}'"
-            )
 
 
 def _set_page_text(page: Page, title: str, description: str | None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -12,6 +13,9 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_ctoblog.blog import Blog, TermKind
 from mkdocs_ctoblog.posts import Post
+
+if TYPE_CHECKING:
+    from mkdocs_ctoblog.indexes import Listing
 
 
 @dataclass(frozen=True)
@@ -163,3 +167,68 @@ class ListingView:
     newer_url: str | None
     older_url: str | None
     feeds: tuple[FeedLink, ...] = ()
+
+
+class Presenter:
+    """Makes the view objects of one build, for the page at `base` (its site URL)."""
+
+    def __init__(
+        self,
+        *,
+        blog: Blog,
+        linker: Linker,
+        formatter: Formatter,
+        listing_urls: Mapping[str, str],
+        feed_links: Callable[[str, str], tuple[FeedLink, ...]],
+        show_badges: bool,
+    ) -> None:
+        self.blog = blog
+        self.linker = linker
+        self.formatter = formatter
+        self.strings = formatter.strings
+        self.listing_urls = listing_urls
+        self.feed_links = feed_links
+        self.show_badges = show_badges
+
+    def card(self, post: Post, base: str) -> CardView:
+        return card_view(post, base, blog=self.blog, linker=self.linker, fmt=self.formatter, show_badge=self.show_badges)
+
+    def post_meta(self, post: Post, base: str) -> dict[str, object]:
+        """What themes may want, in `page.meta["ctoblog"]`."""
+        card = self.card(post, base)
+        return {
+            "date": card.date.iso if card.date else None,
+            "updated": card.updated.iso if card.updated else None,
+            "reading_time": post.reading_minutes,
+            "status": post.status,
+            "categories": [{"name": c.text, "url": c.url} for c in card.categories],
+            "tags": [{"name": t.text, "url": t.url} for t in card.tags],
+            "authors": [a.name for a in post.authors],
+            "image": card.image.url if card.image else None,
+            "excerpt": post.excerpt,
+        }
+
+    def listing_title(self, listing: Listing) -> str:
+        """A term's name, or the blog's name from `strings`."""
+        return listing.term.name if listing.term else self.strings["blog"]
+
+    def kicker(self, listing: Listing) -> str | None:
+        """The small word above an index page's title ("Category")."""
+        return self.strings[listing.kind] if listing.kind != "blog" else None
+
+    def listing(self, listing: Listing, base: str, *, title: str | None, with_cards: bool = True) -> ListingView:
+        """An index page; `title` is the page's own (front matter), else the listing's."""
+        urls = self.listing_urls
+        feeds_key = listing.term.slug if listing.kind == "category" and listing.term else ""
+        return ListingView(
+            kind=listing.kind,
+            title=title or self.listing_title(listing),
+            kicker=self.kicker(listing),
+            cards=tuple(self.card(p, base) for p in listing.posts) if with_cards else (),
+            number=listing.number,
+            total=listing.total,
+            page_text=self.strings["page"].format(number=listing.number, total=listing.total),
+            newer_url=rel(urls[listing.newer_src], base) if listing.newer_src else None,
+            older_url=rel(urls[listing.older_src], base) if listing.older_src else None,
+            feeds=self.feed_links(feeds_key, base),
+        )

@@ -107,11 +107,11 @@ def test_example_site_builds_byte_identical_twice(tmp_path):
 
 
 def test_serve_rebuilds_read_only_changed_posts(tmp_path, monkeypatch, caplog):
-    import mkdocs_ctoblog.plugin as plugin_module
+    import mkdocs_ctoblog.sources as sources_module
 
     read = []
-    original = plugin_module.read_post
-    monkeypatch.setattr(plugin_module, "read_post", lambda src, *a: read.append(src) or original(src, *a))
+    original = sources_module.read_post
+    monkeypatch.setattr(sources_module, "read_post", lambda src, *a: read.append(src) or original(src, *a))
     docs = {**DOCS, "blog/posts/2023-05-01-bad.md": post("title: Bad\ndate: 2023-02-30")}
     write_tree(tmp_path / "docs", docs)
     (tmp_path / "mkdocs.yml").write_text("site_name: Serve\ntheme: mkdocs\nplugins: [ctoblog]\n")
