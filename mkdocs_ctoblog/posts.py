@@ -6,9 +6,9 @@ import datetime as dt
 import html
 import posixpath
 import re
-from functools import cache
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
