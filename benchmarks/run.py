@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/run.py 1000 --runs 5
     .venv/bin/python benchmarks/run.py 200 --plugin none # plain side only (no plugin needed)
     .venv/bin/python benchmarks/run.py 1000 --profile    # mkdocs -v; summarise `ctoblog timing:` lines
+    .venv/bin/python benchmarks/run.py 1000 --serve-edits 3   # + `mkdocs serve`: edit a post, time the rebuild
 
 For each N it generates N posts (benchmarks/generate_posts.py) into a temporary docs dir and writes
 two configs with the same theme (material, ``font: false``), Markdown extensions, nav and search
@@ -12,6 +13,11 @@ plugin: A "plain" (posts are ordinary pages, left out of the nav) and B "ctoblog
 added). It runs ``mkdocs build`` as a child process, alternating A/B and B/A, each into a fresh
 output dir, and takes wall time and peak RSS of that child (``os.wait4``). It prints a markdown
 table and writes JSON + markdown to benchmarks/results/ (gitignored).
+
+With ``--serve-edits K`` it also starts ``mkdocs serve`` (livereload on, as users run it) for each
+side, waits for the first build, then K times appends a line to the newest post and times how long
+until the served page of that post shows it: the wait an author has after saving. The post is
+restored afterwards.
 """
 
 from __future__ import annotations
@@ -23,11 +29,15 @@ import os
 import platform
 import re
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -113,6 +123,73 @@ def build_once(python: str, config: Path, out: Path, verbose: bool, timeout: flo
     return result
 
 
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8", errors="replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+def _save(path: Path, text: str, scratch: Path) -> None:
+    """Save as editors do, atomically: the watcher then sees one complete change, never an empty
+    file (a plain write_text truncates first, and `mkdocs serve` may start a rebuild on that)."""
+    tmp = scratch / f".{path.name}.saving"          # outside docs_dir: not watched
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def serve_rebuilds(python: str, config: Path, docs: Path, side: str, edits: int, timeout: float) -> dict:
+    """`mkdocs serve` on `config`: seconds to the first page, then from each edit of the newest post
+    to its served page showing the edit."""
+    post_file = max((docs / "blog" / "posts").glob("*.md"))
+    stem = post_file.stem
+    page = f"blog/{stem[11:]}/" if side == "ctoblog" else f"blog/posts/{stem}/"   # YYYY-MM-DD-slug.md
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/{page}"
+    log = config.with_name(f"serve-{side}.log")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    original = post_file.read_text(encoding="utf-8")
+
+    def wait(check) -> float:  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            if proc.poll() is not None:
+                raise RuntimeError(f"mkdocs serve exited: {log.read_text(errors='replace')[-2000:]}")
+            status, text = _get(url)
+            if status == 200 and check(text):
+                return time.perf_counter() - start
+            time.sleep(0.05)
+        raise TimeoutError(f"{url}: no rebuild within {timeout}s")
+
+    with log.open("wb") as out:
+        proc = subprocess.Popen([python, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(config)],
+                                stdout=out, stderr=subprocess.STDOUT, env=env, cwd=config.parent,
+                                start_new_session=True)
+    rebuilds: list[float] = []
+    try:
+        first = wait(lambda text: True)
+        for i in range(edits):
+            marker = f"serve-rebuild-marker-{side}-{i}"
+            _save(post_file, original + f"\n\n{marker}\n", config.parent)
+            rebuilds.append(round(wait(lambda text, m=marker: m in text), 3))
+    finally:
+        _save(post_file, original, config.parent)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)      # the session started above: mkdocs serve only
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+    return {"page": page, "first_page_s": round(first, 3), "rebuild_s": rebuilds,
+            "rebuild_median_s": round(statistics.median(rebuilds), 3) if rebuilds else None}
+
+
 def summarise(runs: list[dict], key: str) -> dict | None:
     vals = [r[key] for r in runs if r["returncode"] == 0]
     if not vals:
@@ -144,6 +221,13 @@ def bench(n: int, args: argparse.Namespace) -> dict:
                     continue
                 shutil.rmtree(out, ignore_errors=True)
         res: dict = {"n": n, "generated": gen, "runs": runs}
+        if args.serve_edits:
+            res["serve"] = {}
+            for side in sides:
+                res["serve"][side] = serve_rebuilds(args.python, configs[side], work / "docs", side,
+                                                    args.serve_edits, args.timeout or 3600)
+                print(f"  serve {side:8s} first page {res['serve'][side]['first_page_s']:.2f}s, rebuilds "
+                      f"{res['serve'][side]['rebuild_s']}", file=sys.stderr)
         for side in sides:
             res[side] = {k: summarise(runs[side], k) for k in ("wall_s", "peak_mb", "cpu_s")}
             ok = [r for r in runs[side] if r["returncode"] == 0]
@@ -175,6 +259,8 @@ def table(results: list[dict]) -> str:
             "peak MB ctoblog | mem ratio |")
     lines = [head, "|---:|---|---|---:|---|---:|---:|---:|"]
     for r in results:
+        if not any(r["runs"].values()):
+            continue                                   # --runs 0: serve timings only
         p, c = r.get("plain", {}), r.get("ctoblog", {})
         pw, cw, pm, cm = p.get("wall_s"), c.get("wall_s"), p.get("peak_mb"), c.get("peak_mb")
         ratio = f"{cw['median'] / pw['median']:.2f}×" if pw and cw else "–"
@@ -197,6 +283,23 @@ def timing_table(results: list[dict]) -> str:
     if not rows:
         return "(no `ctoblog timing:` lines in the logs)"
     return "\n".join(["| N | phase | median (min–max) | of ctoblog wall |", "|---:|---|---|---:|", *rows])
+
+
+def serve_table(results: list[dict]) -> str:
+    rows = []
+    for r in results:
+        serve = r.get("serve") or {}
+        for side in ("plain", "ctoblog"):
+            if side in serve:
+                s = serve[side]
+                rebuilds = s["rebuild_s"]
+                spread = f" ({min(rebuilds):.2f}–{max(rebuilds):.2f})" if rebuilds else ""
+                med = f"{s['rebuild_median_s']:.2f}s{spread}" if rebuilds else "–"
+                rows.append(f"| {r['n']} | {side} | {s['first_page_s']:.2f}s | {med} | {len(rebuilds)} |")
+    if not rows:
+        return ""
+    return "\n".join(["| N | side | serve: first page | edit → rebuilt page, median (min–max) | edits |",
+                      "|---:|---|---:|---|---:|", *rows])
 
 
 def environment(python: str) -> dict:
@@ -238,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true",
                     help="keep the generated docs and the last build of each side")
     ap.add_argument("--no-save", action="store_true", help="do not write benchmarks/results/")
+    ap.add_argument("--serve-edits", type=int, default=0, metavar="K",
+                    help="also time K rebuilds of `mkdocs serve` after editing one post (each side)")
     args = ap.parse_args(argv)
 
     env = environment(args.python)
@@ -248,6 +353,8 @@ def main(argv: list[str] | None = None) -> int:
     md = table(results)
     if args.profile:
         md += "\n\n" + timing_table(results)
+    if args.serve_edits:
+        md += "\n\n" + serve_table(results)
     print(md)
     failed = any(r["returncode"] for res in results for runs in res["runs"].values() for r in runs)
     if not args.no_save:
