@@ -67,6 +67,7 @@ class Sharing:
         self.strings = config.strings
         self.show_unpublished = show_unpublished
         self.feed_sets: list[FeedSet] = []
+        self.full_content_posts: frozenset[str] = frozenset()
         self.post_html: dict[str, str] = {}
         self.blog = Blog(posts=())
         self.post_url: Callable[[Post], str | None] = lambda post: None
@@ -111,6 +112,7 @@ class Sharing:
         self.term_url = term_url
         self.asset = asset
         self.feed_sets = []
+        self.full_content_posts = frozenset()
         if not self.feeds_on:
             return []
         cfg = self.config.feeds
@@ -132,6 +134,8 @@ class Sharing:
             site_description=self.site.site_description,
             strings=self.strings,
         )
+        if cfg.full_content:
+            self.full_content_posts = frozenset(p.src_uri for s in self.feed_sets for p in s.posts)
         return [s.path(fmt) for s in self.feed_sets for fmt in s.formats]
 
     def folder_sitemaps(self) -> list[str]:
@@ -187,8 +191,10 @@ class Sharing:
     # -- pages ------------------------------------------------------------------------------
 
     def keep_html(self, post: Post, content: str) -> None:
-        """Remember a post's rendered HTML (after every `on_page_content`) for its feed entry."""
-        self.post_html[post.src_uri] = content
+        """Remember a post's rendered HTML (after every `on_page_content`) for its feed entry;
+        only for posts some feed carries in full, so memory does not grow with the archive."""
+        if post.src_uri in self.full_content_posts:
+            self.post_html[post.src_uri] = content
 
     def page_meta(self, post: Post, page_meta: dict[str, Any]) -> None:
         """A post with a cover image keeps it as its social image: Material's social plugin is told
