@@ -27,6 +27,7 @@ _MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 _H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 _WORD = re.compile(r"\w+")
+_MARKUP = re.compile(r"[\\`*_\[\]<>&#!|~]|^\s*(?:\d+[.)]|[-+=]+)(?:\s|$)", re.MULTILINE)
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 _TEXT_KEYS = ("title", "description", "excerpt", "image_alt", "slug", "permalink")
 _BOOL_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
@@ -412,6 +413,8 @@ def load_authors(data: object, source: str) -> dict[str, Author]:
 
 def markdown_to_text(source: str) -> str:
     """Plain text of a Markdown fragment (for cards, meta and feeds summaries)."""
+    if not _MARKUP.search(source):
+        return " ".join(source.split())  # nothing for Markdown to do
     rendered = _plain_markdown().reset().convert(source)
     return " ".join(Markup(rendered).striptags().split())
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -16,6 +18,9 @@ from mkdocs_ctoblog.posts import Post
 
 if TYPE_CHECKING:
     from mkdocs_ctoblog.indexes import Listing
+
+
+_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,10 @@ class CardView:
     kind: str = "post"
 
 
+@lru_cache(maxsize=262144)
 def rel(target: str, base: str) -> str:
-    """`target` (a site URL like `blog/x/`) relative to the page at `base`."""
+    """`target` (a site URL like `blog/x/`) relative to the page at `base` (cached: index pages
+    ask for the same pairs again and again)."""
     url = get_relative_url(target, base)
     if (target == "" or target.endswith("/")) and not url.endswith("/"):
         url += "/"
@@ -65,27 +72,27 @@ def rel(target: str, base: str) -> str:
 
 @dataclass
 class Linker:
-    """Site URLs of posts, pages and index pages, made relative to the page being rendered."""
+    """Site URLs (relative to the site root) of posts, pages, images and index pages."""
 
     post_urls: Mapping[str, str]
     doc_url: Callable[[str], str | None]
     term_urls: Mapping[tuple[TermKind, str], str]
 
-    def post(self, post: Post, base: str) -> str:
-        return rel(self.post_urls[post.src_uri], base)
+    def post(self, post: Post) -> str:
+        return self.post_urls[post.src_uri]
 
-    def term(self, kind: TermKind, slug: str, base: str) -> str | None:
-        url = self.term_urls.get((kind, slug))
-        return rel(url, base) if url is not None else None
+    def term(self, kind: TermKind, slug: str) -> str | None:
+        return self.term_urls.get((kind, slug))
 
-    def image(self, post: Post, base: str) -> ImageView | None:
+    def image(self, post: Post) -> ImageView | None:
+        """The cover: a full URL as it is, or the site URL of the image file."""
         image = post.image
         if image is None:
             return None
         if not image.local:
             return ImageView(image.src, image.alt)
         url = self.doc_url(image.src)
-        return ImageView(rel(url, base), image.alt) if url is not None else None
+        return ImageView(url, image.alt) if url is not None else None
 
 
 class Formatter:
@@ -110,39 +117,55 @@ class Formatter:
         return self.strings["min_read"].format(minutes=minutes)
 
 
-def card_view(post: Post, base: str, *, blog: Blog, linker: Linker, fmt: Formatter, show_badge: bool) -> CardView:
-    """A post as a card (or header) on the page at `base`."""
+def site_card(post: Post, *, blog: Blog, linker: Linker, fmt: Formatter, show_badge: bool) -> CardView:
+    """A post as a card (or header), its URLs relative to the site root."""
 
     def links(kind: TermKind, names: tuple[str, ...]) -> tuple[Link, ...]:
         found = []
         for name in names:
             term = blog.term(kind, name)
-            url = linker.term(kind, term.slug, base) if term else None
+            url = linker.term(kind, term.slug) if term else None
             if term and url is not None:
                 found.append(Link(term.name, url))
         return tuple(found)
 
-    badge = None
-    if show_badge and post.status != "published":
-        badge = fmt.strings[post.status]
     author_links = []
     for author in post.authors:
         term = blog.term("author", author.name)
-        url = linker.term("author", term.slug, base) if term else None
+        url = linker.term("author", term.slug) if term else None
         author_links.append(Link(author.name, url or ""))
     return CardView(
         title=post.title,
-        url=linker.post(post, base),
+        url=linker.post(post),
         summary=post.summary,
         date=fmt.date(post.date),
         updated=fmt.date(post.updated) if post.updated else None,
         reading=fmt.reading(post.reading_minutes),
-        image=linker.image(post, base),
+        image=linker.image(post),
         categories=links("category", post.categories),
         tags=links("tag", post.tags),
         authors=tuple(author_links),
-        badge=badge,
+        badge=fmt.strings[post.status] if show_badge and post.status != "published" else None,
         pinned=post.pin,
+    )
+
+
+def relative_card(card: CardView, base: str) -> CardView:
+    """A site card for the page at `base`: every URL of ours made relative to it."""
+
+    def links(items: tuple[Link, ...]) -> tuple[Link, ...]:
+        return tuple(Link(item.text, rel(item.url, base) if item.url else "") for item in items)
+
+    image = card.image
+    if image is not None and not _EXTERNAL.match(image.url):
+        image = ImageView(rel(image.url, base), image.alt)
+    return replace(
+        card,
+        url=rel(card.url, base),
+        image=image,
+        categories=links(card.categories),
+        tags=links(card.tags),
+        authors=links(card.authors),
     )
 
 
@@ -189,9 +212,16 @@ class Presenter:
         self.listing_urls = listing_urls
         self.feed_links = feed_links
         self.show_badges = show_badges
+        self._site_cards: dict[str, CardView] = {}
 
     def card(self, post: Post, base: str) -> CardView:
-        return card_view(post, base, blog=self.blog, linker=self.linker, fmt=self.formatter, show_badge=self.show_badges)
+        """A post's card for the page at `base` (the base-independent part is made once a post)."""
+        card = self._site_cards.get(post.src_uri)
+        if card is None:
+            card = self._site_cards[post.src_uri] = site_card(
+                post, blog=self.blog, linker=self.linker, fmt=self.formatter, show_badge=self.show_badges
+            )
+        return relative_card(card, base)
 
     def post_meta(self, post: Post, base: str) -> dict[str, object]:
         """What themes may want, in `page.meta["ctoblog"]`."""
