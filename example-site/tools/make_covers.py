@@ -278,7 +278,7 @@ def save_png(img: Image.Image, path: Path, colours: int = 255) -> int:
 
 def front_matter(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
-    m = re.match(r"---\s*\n(.*?)\n---\s*\n", text, re.S)
+    m = re.match(r"---\s*\n(.*?)\n---\s*\n", text, re.DOTALL)
     return (yaml.safe_load(m.group(1)) if m else None) or {}
 
 
