@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from tools.axe import format_violations, run_axe
 from tools.browser import new_page
-from tools.example import BLOCKS, MODES, OURS, PAGES, shipped
+from tools.example import BLOCKS, MODES, OURS, PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -33,8 +33,6 @@ def _scan(chromium_browser, server, url: str, context: dict) -> list[dict]:
 @pytest.mark.parametrize("page_name", list(PAGES))
 @pytest.mark.parametrize("mode", ["material-light", "material-dark", "mkdocs"])
 def test_no_axe_violation_in_plugin_markup(chromium_browser, example_servers, mode, page_name):
-    if page_name == "home" and not shipped("latest"):
-        pytest.skip("no plugin markup on the home page until the latest-posts block lands")
     theme, context = MODES[mode]
     violations = _scan(chromium_browser, example_servers[theme], PAGES[page_name], context)
     assert not violations, format_violations(violations)
@@ -42,8 +40,6 @@ def test_no_axe_violation_in_plugin_markup(chromium_browser, example_servers, mo
 
 def test_axe_sees_a_broken_newsletter_label(chromium_browser, example_servers):
     """The scan is not blind: a newsletter field without its label is a `label` violation."""
-    if not shipped("newsletter"):
-        pytest.skip("newsletter block not on main yet")
     page = new_page(chromium_browser, **MODES["material-light"][1])
     try:
         page.goto(example_servers["material"].url + PAGES["post"], wait_until="networkidle")

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urljoin
 import pytest
 from tools import ROOT
 from tools.browser import new_page
-from tools.example import ARTICLE, BLOCKS, MODES, PAGES, expected_blocks, shipped
+from tools.example import ARTICLE, BLOCKS, MODES, PAGES, expected_blocks
 
 pytestmark = pytest.mark.browser
 
@@ -107,7 +107,6 @@ def _form_fields(post_data: str | None, content_type: str) -> dict[str, str]:
     raise AssertionError(f"unexpected form encoding {content_type!r}")
 
 
-@pytest.mark.skipif(not shipped("newsletter"), reason="newsletter block not on main yet")
 @pytest.mark.parametrize("mode", ["material-light", "material-phone-dark", "mkdocs"])
 def test_newsletter_form_submits(chromium_browser, example_servers, mode):
     theme, context = MODES[mode]
@@ -156,8 +155,6 @@ def test_newsletter_form_submits(chromium_browser, example_servers, mode):
 @pytest.mark.parametrize("theme", ["material", "mkdocs"])
 @pytest.mark.parametrize("block", ["read_next", "cta"])
 def test_block_links_navigate_to_real_pages(chromium_browser, example_servers, theme, block):
-    if not shipped(block):
-        pytest.skip(f"{block} block not on main yet")
     server = example_servers[theme]
     page = _open(chromium_browser, server, PAGES["post"], MODES["mkdocs" if theme == "mkdocs" else "material-light"][1])
     try:

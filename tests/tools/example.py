@@ -7,20 +7,15 @@
 - ``MODES``: how each is looked at: Material light and dark (``color_scheme``: the example site's
   palette follows ``prefers-color-scheme``), a 390-px phone, and the built-in mkdocs theme.
 - ``BLOCKS``: the plugin's blocks by name and CSS class. ``expected_blocks(page)`` lists the ones a
-  page must show: the fixed parts of the core (cards, post header, pagination), plus every block of
-  SPEC §4 whose template ships in ``mkdocs_ctoblog/templates/ctoblog/`` — so a block is checked as
-  soon as its template lands, and a shipped block that stops rendering fails.
+  page must show: the fixed parts of the core (cards, post header, pagination) and every block of
+  SPEC §4 the page has; a block that stops rendering fails.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from . import ROOT
-
-__all__ = ["ARTICLE", "BLOCKS", "MODES", "OURS", "PAGES", "TEMPLATES", "expected_blocks", "shipped"]
-
-TEMPLATES = ROOT / "mkdocs_ctoblog" / "templates" / "ctoblog"
+__all__ = ["ARTICLE", "BLOCKS", "MODES", "OURS", "PAGES", "expected_blocks"]
 
 PAGES: dict[str, str] = {
     "home": "",                                      # <!-- ctoblog:latest count=3 -->
@@ -70,11 +65,6 @@ _PAGE_BLOCKS: dict[str, list[str]] = {
 }
 
 
-def shipped(block: str) -> bool:
-    """The block's template is in the package (``ctoblog/<block>.html``)."""
-    return (TEMPLATES / f"{block}.html").is_file()
-
-
 def expected_blocks(page: str) -> list[str]:
     """CSS selectors of what ``PAGES[page]`` must show, visible and inside the article column."""
-    return _CORE[page] + [BLOCKS[b] for b in _PAGE_BLOCKS[page] if shipped(b)]
+    return _CORE[page] + [BLOCKS[b] for b in _PAGE_BLOCKS[page]]
