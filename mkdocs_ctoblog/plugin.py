@@ -42,6 +42,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
     def __init__(self) -> None:
         self.is_serve = False
         self.cache = PostCache()  # kept across the rebuilds of one `mkdocs serve`
+        self.ranking: tuple[tuple[object, ...], related.Related] | None = None  # likewise
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve` (drafts are shown there)."""
@@ -274,17 +275,27 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
 
     def _blocks(self, doc_urls: dict[str, str]) -> blocks.Blocks:
         """The blocks of this build: read-next ranking over the published posts, CTA Markdown, links."""
-        weights = self.config.read_next.weights
-        ranking = related.Related(
-            (p for p in self.posts.values() if p.status == "published"),
-            related.Weights(weights.category, weights.tag, weights.words, weights.recency),
-        )
+        ranking = self._ranking([p for p in self.posts.values() if p.status == "published"])
         site = blocks.Site(
             posts=self.posts, doc_urls=doc_urls, posts_dir=self.config.resolved_posts_dir(), show_unpublished=self.show_unpublished
         )
         extensions, configs = self.markdown
         cta_text = blocks.CtaText(extensions, configs, lambda url, base: self.blocks.resolve(url, base))
         return blocks.Blocks(self.config, site, related=ranking, card=self.present.card, cta_text=cta_text, locale=self.locale)
+
+    def _ranking(self, published: list[Post]) -> related.Related:
+        """The read-next index; across `mkdocs serve` rebuilds the previous one (and the picks it
+        made) is kept while no post's title, description, categories, tags or date changed."""
+        weights = self.config.read_next.weights
+        inputs = related.Related.inputs(
+            published, related.Weights(weights.category, weights.tag, weights.words, weights.recency)
+        )
+        if self.ranking is not None and self.ranking[0] == inputs:
+            self.ranking[1].refresh(published)
+            return self.ranking[1]
+        ranking = related.Related(published, inputs[0])  # type: ignore[arg-type]
+        self.ranking = (inputs, ranking)
+        return ranking
 
     def _place_blocks(self, content: str, page: Page) -> str:
         """Decide the page's blocks and leave placeholders for them (and for `latest` markers)."""

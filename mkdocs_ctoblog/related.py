@@ -30,7 +30,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 from typing import Literal
 
@@ -150,6 +150,22 @@ class Related:
         ]
         self._members: dict[tuple[str, str], frozenset[int]] = {}
         self._category_streams: dict[frozenset[str], _Stream] = {}
+        self._picked: dict[tuple[str, int, frozenset[str], bool], list[Pick]] = {}
+
+    @staticmethod
+    def inputs(posts: Iterable[Post], weights: Weights) -> tuple[object, ...]:
+        """Everything the ranking reads: equal inputs give equal picks, so an index can be reused
+        across `mkdocs serve` rebuilds (an edit to a post's body changes none of it)."""
+        features = sorted((p.src_uri, p.title, p.description, p.categories, p.tags, p.date) for p in posts)
+        return (weights, tuple(features))
+
+    def refresh(self, posts: Iterable[Post]) -> None:
+        """Swap in this build's `Post` objects (same ranking inputs, maybe a new body or excerpt)."""
+        fresh = {post.src_uri: post for post in posts}
+        self.posts = [fresh[post.src_uri] for post in self.posts]
+        self._picked = {
+            key: [replace(pick, post=fresh[pick.post.src_uri]) for pick in picks] for key, picks in self._picked.items()
+        }
 
     # -- public -------------------------------------------------------------------------
 
@@ -161,6 +177,12 @@ class Related:
         """
         if count <= 0:
             return []
+        key = (post.src_uri, count, frozenset(exclude), explain)
+        if key not in self._picked:
+            self._picked[key] = self._pick(post, count, exclude, explain)
+        return self._picked[key]
+
+    def _pick(self, post: Post, count: int, exclude: Collection[str], explain: bool) -> list[Pick]:
         own = self.position.get(post.src_uri)
         skip = {self.position[src] for src in exclude if src in self.position}
         if own is not None:

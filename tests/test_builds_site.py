@@ -133,3 +133,40 @@ def test_serve_rebuilds_read_only_changed_posts(tmp_path, monkeypatch, caplog):
     assert sum("2023-05-01-bad.md: 'date'" in r.getMessage() for r in caplog.records) == 1
     soup = BeautifulSoup((tmp_path / "site" / "blog" / "index.html").read_text(), "html.parser")
     assert "Two, edited" in [a.get_text() for a in soup.select(".ctoblog-card__link")]
+
+
+def test_serve_rebuilds_rank_again_only_when_ranking_inputs_change(tmp_path, monkeypatch):
+    import mkdocs_ctoblog.related as related_module
+
+    indexes_built = []
+    original = related_module.Related.__init__
+
+    def counting_init(self, *args, **kwargs):
+        indexes_built.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(related_module.Related, "__init__", counting_init)
+    ranked = []
+    original_pick = related_module.Related._pick
+    monkeypatch.setattr(related_module.Related, "_pick", lambda self, post, *a: ranked.append(post.src_uri) or original_pick(self, post, *a))
+    write_tree(tmp_path / "docs", DOCS)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Serve\ntheme: mkdocs\nplugins: [ctoblog]\n")
+    edited = tmp_path / "docs" / "blog" / "posts" / "2023-02-01-two.md"
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config)
+        assert (len(indexes_built), len(ranked)) == (1, 3)
+        edited.write_text(post("title: Two\ncategory: Ops", "A new body, same title.\n"))
+        os.utime(edited, ns=(1, 1))
+        ranked.clear()
+        build(load_config(str(tmp_path / "mkdocs.yml")))
+        assert (len(indexes_built), ranked) == (1, [])  # nothing ranked again
+        edited.write_text(post("title: Two, renamed\ncategory: Ops"))
+        os.utime(edited, ns=(2, 2))
+        build(load_config(str(tmp_path / "mkdocs.yml")))
+        assert (len(indexes_built), len(ranked)) == (2, 3)
+    finally:
+        config.plugins.on_shutdown()
+    soup = BeautifulSoup((tmp_path / "site" / "blog" / "one" / "index.html").read_text(), "html.parser")
+    assert "Two, renamed" in [a.get_text() for a in soup.select(".ctoblog-read-next .ctoblog-card__link")]
