@@ -28,7 +28,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_ctoblog.related import Pick, Related
 from mkdocs_ctoblog.urls import slugify
-from mkdocs_ctoblog.views import CardView, ImageView, rel
+from mkdocs_ctoblog.views import EXTERNAL_URL, CardView, ImageView, rel, relative_card
 
 if TYPE_CHECKING:
     from mkdocs_ctoblog.config import CommentsConfig, CtaConfig, CtoblogConfig, NewsletterConfig
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 TargetKind = Literal["post", "page"]
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 _SPLIT = re.compile(r"^([^?#]*)(.*)$", re.DOTALL)
 _PAGE_EXTENSIONS = (".md", ".markdown")
 
@@ -297,7 +296,7 @@ class UrlResolver:
     def site_url(self, url: str) -> str | None:
         """The site URL (`contact/`) of an author's link, or None when it leaves the site or is unknown."""
         path = _SPLIT.match(url)[1]  # type: ignore[index]
-        if not path or _SCHEME.match(url):
+        if not path or EXTERNAL_URL.match(url):
             return None
         if path.startswith("/"):
             target = path.lstrip("/")
@@ -310,7 +309,7 @@ class UrlResolver:
     def resolve(self, url: str, base: str) -> tuple[str, bool]:
         """`url` relative to the page at `base`, and whether it was found on the site."""
         path, rest = _SPLIT.match(url.strip()).groups()  # type: ignore[union-attr]
-        if not path or _SCHEME.match(url.strip()):
+        if not path or EXTERNAL_URL.match(url.strip()):
             return url, True
         found = self.site_url(path)
         if found is not None:
@@ -638,15 +637,14 @@ class Blocks:
         page = self.site.pages.get(target.src_uri)
         if page is None:
             return None
-        image = ImageView(page.image.url if _SCHEME.match(page.image.url) else rel(page.image.url, base), page.image.alt) if page.image else None
-        return CardView(
+        site_card = CardView(
             title=page.title,
-            url=rel(page.url, base),
+            url=page.url,
             summary=page.description or "",
             date=None,
             updated=None,
             reading=None,
-            image=image,
+            image=page.image,
             categories=(),
             tags=(),
             authors=(),
@@ -654,6 +652,7 @@ class Blocks:
             pinned=False,
             kind="page",
         )
+        return relative_card(site_card, base)
 
     def latest_cards(
         self, posts: Sequence[Post], request: Any, base: str, *, exclude: Collection[str] = ()
@@ -684,7 +683,7 @@ def page_info(src_uri: str, url: str, title: str, meta: Mapping[str, Any], doc_u
         value = value.get("path") or value.get("src")
     if isinstance(value, str) and value.strip():
         src = value.strip()
-        if _SCHEME.match(src):
+        if EXTERNAL_URL.match(src):
             if src.startswith(("http://", "https://", "//")):
                 image = ImageView(src, alt)
         else:

@@ -35,11 +35,9 @@ DEFAULT_STRINGS: dict[str, str] = {
     "newer": "Newer posts",
     "older": "Older posts",
     "page": "Page {number} of {total}",
-    "feed": "Subscribe via RSS",
     "feed_rss": "RSS feed",
     "feed_atom": "Atom feed",
     "feed_json": "JSON feed",
-    "continue_reading": "Continue reading",
 }
 
 

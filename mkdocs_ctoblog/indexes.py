@@ -34,7 +34,6 @@ class Listing:
     posts: tuple[Post, ...]
     newer_src: str | None
     older_src: str | None
-    first_src: str
 
 
 def index_src(blog_dir: str, kind: ListingKind, slug: str | None, number: int) -> str:
@@ -69,7 +68,6 @@ def plan_listings(blog: Blog, *, blog_dir: str, per_page: int, kinds: set[TermKi
                     posts=chunk,
                     newer_src=index_src(blog_dir, kind, slug, number - 1) if number > 1 else None,
                     older_src=index_src(blog_dir, kind, slug, number + 1) if number < len(chunks) else None,
-                    first_src=index_src(blog_dir, kind, slug, 1),
                 )
             )
     return listings

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from mkdocs_ctoblog.indexes import Listing
 
 
-_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+EXTERNAL_URL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ def relative_card(card: CardView, base: str) -> CardView:
         return tuple(Link(item.text, rel(item.url, base) if item.url else "") for item in items)
 
     image = card.image
-    if image is not None and not _EXTERNAL.match(image.url):
+    if image is not None and not EXTERNAL_URL.match(image.url):
         image = ImageView(rel(image.url, base), image.alt)
     return replace(
         card,
