@@ -336,9 +336,32 @@ class MetaConfig(StrictConfig):
     """JSON-LD publisher logo (site path or URL)."""
 
 
+LAYOUTS = ("cards", "list")
+
+
 class ListingConfig(StrictConfig):
+    """Index pages shown as cards, split into pages (category pages)."""
+
     enabled = c.Type(bool, default=True)
     """Generate these index pages."""
+    layout = c.Choice(LAYOUTS, default="cards")
+    """`cards` (cover, summary, date, categories) or `list` (compact: title, date, category)."""
+    paginate = c.Type(bool, default=True)
+    """Split the posts into pages of `pagination`; `false`: all of them on one page."""
+
+
+class CompactListingConfig(ListingConfig):
+    """Index pages shown as one compact list (tag and archive pages)."""
+
+    layout = c.Choice(LAYOUTS, default="list")
+    paginate = c.Type(bool, default=False)
+
+
+class AuthorListingConfig(ListingConfig):
+    """Author pages: only a blog with several authors needs them."""
+
+    min_authors = PositiveInt(2)
+    """Generate author pages only when the blog's posts have at least this many authors (`1`: always)."""
 
 
 class CtoblogConfig(StrictConfig):
@@ -370,11 +393,11 @@ class CtoblogConfig(StrictConfig):
     """Reading speed for the reading time."""
     categories = c.SubConfig(ListingConfig)
     """Category pages `blog/category/<slug>/`."""
-    tags = c.SubConfig(ListingConfig)
+    tags = c.SubConfig(CompactListingConfig)
     """Tag pages `blog/tag/<slug>/`."""
-    authors = c.SubConfig(ListingConfig)
+    authors = c.SubConfig(AuthorListingConfig)
     """Author pages `blog/author/<slug>/`."""
-    archive = c.SubConfig(ListingConfig)
+    archive = c.SubConfig(CompactListingConfig)
     """Archive pages `blog/archive/<year>/`."""
     strings = Strings()
     """Words shown to readers; see the README for the keys."""

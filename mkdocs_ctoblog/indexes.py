@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from mkdocs_ctoblog.blog import Blog, Term, TermKind, listing_order
+from mkdocs_ctoblog.blog import Blog, Term, listing_order
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -20,14 +21,24 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 ListingKind = Literal["blog", "category", "tag", "author", "archive"]
+Layout = Literal["cards", "list"]
+
+
+@dataclass(frozen=True)
+class IndexStyle:
+    """How an index shows its posts: cards or a compact list, split into pages of `per_page` or not."""
+
+    layout: Layout
+    per_page: int | None
 
 
 @dataclass(frozen=True)
 class Listing:
-    """One page of cards: page `number` of `total` of an index."""
+    """One page of an index: page `number` of `total`, its posts as cards or a compact list."""
 
     src_uri: str
     kind: ListingKind
+    layout: Layout
     term: Term | None
     number: int
     total: int
@@ -46,22 +57,25 @@ def index_src(blog_dir: str, kind: ListingKind, slug: str | None, number: int) -
     return posixpath.join(*[p for p in parts if p], "index.md")
 
 
-def plan_listings(blog: Blog, *, blog_dir: str, per_page: int, kinds: set[TermKind]) -> list[Listing]:
-    """Every page of every index, with links between a page and its neighbours."""
-    indexes: list[tuple[ListingKind, Term | None, tuple[Post, ...]]] = [("blog", None, blog.posts)]
+def plan_listings(blog: Blog, *, blog_dir: str, styles: Mapping[ListingKind, IndexStyle]) -> list[Listing]:
+    """Every page of every index whose kind has a style, with links between a page and its neighbours."""
+    indexes: list[tuple[ListingKind, Term | None, tuple[Post, ...]]] = [("blog", None, blog.posts)] if "blog" in styles else []
     for kind in ("category", "tag", "author", "archive"):
-        if kind in kinds:
+        if kind in styles:
             indexes += [(kind, term, term.posts) for term in blog.terms.get(kind, ())]  # type: ignore[misc]
     listings = []
     for kind, term, posts in indexes:
+        style = styles[kind]
         ordered = listing_order(posts)
-        chunks = [ordered[i : i + per_page] for i in range(0, len(ordered), per_page)] or [()]
+        size = style.per_page or len(ordered) or 1
+        chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [()]
         slug = term.slug if term else None
         for number, chunk in enumerate(chunks, start=1):
             listings.append(
                 Listing(
                     src_uri=index_src(blog_dir, kind, slug, number),
                     kind=kind,
+                    layout=style.layout,
                     term=term,
                     number=number,
                     total=len(chunks),
@@ -109,3 +123,14 @@ def add_feed_files(paths: list[str], files: Files, config: MkDocsConfig) -> froz
             continue
         files.append(File.generated(config, path, content=b"", inclusion=InclusionLevel.NOT_IN_NAV))
     return frozenset(own)
+
+
+def leave_out_of_core_search(config: MkDocsConfig, urls: frozenset[str]) -> None:
+    """Drop these pages from the index of MkDocs' own search plugin before it is written: it has
+    no per-page switch (Material's search reads `search: exclude` from the page's meta instead)."""
+    from mkdocs.contrib.search import SearchPlugin
+
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None) if isinstance(plugin, SearchPlugin) else None
+        if index is not None:
+            index._entries = [e for e in index._entries if e["location"].partition("#")[0] not in urls]

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs_ctoblog import blocks, dates, indexes, inject, placement, related, sharing, sources, views
 from mkdocs_ctoblog.blog import Blog, TermKind, build_blog
 from mkdocs_ctoblog.cache import PostCache
-from mkdocs_ctoblog.config import CtoblogConfig
+from mkdocs_ctoblog.config import CtoblogConfig, ListingConfig
 from mkdocs_ctoblog.posts import Post, ReadSettings
 from mkdocs_ctoblog.render import TEMPLATES_DIR, Renderer
 from mkdocs_ctoblog.timing import Timings
@@ -55,6 +55,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         self.blog = Blog(posts=())
         self.listings: dict[str, indexes.Listing] = {}
         self.own_feed_files: frozenset[str] = frozenset()
+        self.generated_listing_urls: frozenset[str] = frozenset()
         self.plans: dict[str, blocks.Plan] = {}
         self.latest: dict[str, list[inject.LatestRequest]] = {}
         self.pasted: dict[str, tuple[str, ...]] = {}
@@ -98,12 +99,11 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             )
             shown = [p for p in self.posts.values() if p.status == "published" or self.show_unpublished]
             self.blog = build_blog(shown, enabled_kinds=self._term_kinds())
-            planned = indexes.plan_listings(
-                self.blog, blog_dir=self.config.blog_dir, per_page=self.config.pagination, kinds=self._term_kinds()
-            )
+            planned = indexes.plan_listings(self.blog, blog_dir=self.config.blog_dir, styles=self._index_styles())
             listing_files = indexes.add_listing_files(planned, files, config)
             self.listings = {listing_files[lst.src_uri].src_uri: lst for lst in planned}
             self.listing_urls = {src: file.url for src, file in listing_files.items()}
+            self.generated_listing_urls = frozenset(file.url for file in listing_files.values() if file.generated_by)
             doc_urls = {f.src_uri: f.url for f in files}
             linker = views.Linker(
                 post_urls={src: doc_urls[src] for src in self.posts if src in doc_urls},
@@ -148,6 +148,8 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         if listing is not None:
             title = page.meta.get("title") or self.present.listing_title(listing)
             _set_page_text(page, title, page.meta.get("description"))
+            if page.file.generated_by:  # they only repeat posts (Material's search reads this)
+                page.meta.setdefault("search", {"exclude": True})
         return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -226,10 +228,12 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
 
     on_post_page = CombinedEvent(on_post_page, _on_post_page_head)  # type: ignore[assignment,no-redef]
 
+    @event_priority(50)  # run early: before MkDocs' search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the feeds; one summary line per build, and the timings at debug level."""
         if not self.config.enabled:
             return
+        indexes.leave_out_of_core_search(config, self.generated_listing_urls)
         with self.timings.measure("on_post_build (feeds)"):
             self.sharing.write(config.site_dir, own_files=self.own_feed_files)
         counts = {s: sum(p.status == s for p in self.posts.values()) for s in ("published", "draft", "scheduled")}
@@ -260,6 +264,23 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             "archive": self.config.archive.enabled,
         }
         return {kind for kind, on in enabled.items() if on}  # type: ignore[misc]
+
+    def _index_styles(self) -> dict[indexes.ListingKind, indexes.IndexStyle]:
+        """The indexes to generate and how each shows its posts; author pages only when the blog
+        has `authors.min_authors` authors."""
+        per_page = self.config.pagination
+        styles: dict[indexes.ListingKind, indexes.IndexStyle] = {"blog": indexes.IndexStyle("cards", per_page)}
+        options: dict[indexes.ListingKind, ListingConfig] = {
+            "category": self.config.categories,
+            "tag": self.config.tags,
+            "archive": self.config.archive,
+        }
+        if len(self.blog.terms.get("author", ())) >= self.config.authors.min_authors:
+            options["author"] = self.config.authors
+        for kind, option in options.items():
+            if kind in self.blog.terms:
+                styles[kind] = indexes.IndexStyle(option.layout, per_page if option.paginate else None)  # type: ignore[arg-type]
+        return styles
 
     def _read_settings(self, files: Files, config: MkDocsConfig) -> ReadSettings:
         return ReadSettings(

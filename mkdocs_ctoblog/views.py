@@ -177,13 +177,26 @@ class FeedLink:
 
 
 @dataclass(frozen=True)
+class ListItemView:
+    """A post in a compact list: title, date, categories."""
+
+    title: str
+    url: str
+    date: DateView | None
+    categories: tuple[Link, ...]
+    badge: str | None
+
+
+@dataclass(frozen=True)
 class ListingView:
-    """One page of an index: its heading, cards and pagination."""
+    """One page of an index: its heading, cards (or compact list items) and pagination."""
 
     kind: str
+    layout: str
     title: str
     kicker: str | None
     cards: tuple[CardView, ...]
+    items: tuple[ListItemView, ...]
     number: int
     total: int
     page_text: str
@@ -223,6 +236,11 @@ class Presenter:
             )
         return relative_card(card, base)
 
+    def list_item(self, post: Post, base: str) -> ListItemView:
+        """A post as an item of a compact list on the page at `base`."""
+        card = self.card(post, base)
+        return ListItemView(card.title, card.url, card.date, card.categories, card.badge)
+
     def post_meta(self, post: Post, base: str) -> dict[str, object]:
         """What themes may want, in `page.meta["ctoblog"]`."""
         card = self.card(post, base)
@@ -250,11 +268,14 @@ class Presenter:
         """An index page; `title` is the page's own (front matter), else the listing's."""
         urls = self.listing_urls
         feeds_key = listing.term.slug if listing.kind == "category" and listing.term else ""
+        as_list = listing.layout == "list"
         return ListingView(
             kind=listing.kind,
+            layout=listing.layout,
             title=title or self.listing_title(listing),
             kicker=self.kicker(listing),
-            cards=tuple(self.card(p, base) for p in listing.posts) if with_cards else (),
+            cards=tuple(self.card(p, base) for p in listing.posts) if with_cards and not as_list else (),
+            items=tuple(self.list_item(p, base) for p in listing.posts) if with_cards and as_list else (),
             number=listing.number,
             total=listing.total,
             page_text=self.strings["page"].format(number=listing.number, total=listing.total),

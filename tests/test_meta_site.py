@@ -53,7 +53,8 @@ def assert_no_duplicates(soup) -> None:
 
 @pytest.mark.parametrize("theme", [MATERIAL, "mkdocs"])
 def test_post_meta_and_blog_posting(build_site, theme):
-    site = build_site(META_DOCS, theme=theme, site_url="https://example.com/sub/")
+    # One author: author pages only with `min_authors: 1`, and then the JSON-LD links to it.
+    site = build_site(META_DOCS, theme=theme, site_url="https://example.com/sub/", plugin={"authors": {"min_authors": 1}})
     soup = site.soup("blog/alpha/")
     assert_no_duplicates(soup)
     url = "https://example.com/sub/blog/alpha/"
