@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+from mkdocs_ctoblog.jekyll import permalink
+from mkdocs_ctoblog.jekyll.site_config import DEFAULT_EXCERPT_SEPARATOR, SiteConfigError, read_site_config
 
 DEFAULT_STRINGS: dict[str, str] = {
     "blog": "Blog",
@@ -152,6 +156,25 @@ class CtaPosition(c.Type):
         raise base.ValidationError(
             f"Expected 'bottom', 'top' or 'after_paragraph:N', but received: {value!r}"
         )
+
+
+class PostUrlFormat(c.Type):
+    """A URL pattern with `{tokens}`, or one in Jekyll's syntax (placeholders checked as Jekyll does)."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="{slug}")
+
+    def run_validation(self, value: object) -> str:
+        text = str(super().run_validation(value)).strip()
+        if permalink.is_template(text):
+            unknown = permalink.unknown_placeholders(text)
+            if unknown:
+                raise base.ValidationError(
+                    f"Expected Jekyll's placeholders (:title, :year, :categories ...), but received: {', '.join(unknown)}"
+                )
+            if "{" in text:
+                raise base.ValidationError(f"Expected either {{tokens}} or Jekyll's :placeholders, not both, but received: {text!r}")
+        return text
 
 
 class ReadNextWeights(StrictConfig):
@@ -371,8 +394,18 @@ class CtoblogConfig(StrictConfig):
     """Folder (in docs_dir) of the blog index and generated pages."""
     posts_dir = c.Optional(c.Type(str))
     """Folder (in docs_dir) whose Markdown files are posts; default `<blog_dir>/posts`."""
-    post_url_format = c.Type(str, default="{slug}")
-    """Post URL under blog_dir; tokens `{slug} {year} {month} {day} {category}`; a leading `/` is from the site root."""
+    post_url_format = PostUrlFormat()
+    """Post URL under blog_dir; tokens `{slug} {year} {month} {day} {category}`; a leading `/` is from the site root.
+    Or Jekyll's syntax, from the site root: `/wrote/:title/`, `/:categories/:year/:month/:day/:title:output_ext`,
+    or a style (`pretty`, `date`, `ordinal`, `weekdate`, `none`)."""
+    slug_case = c.Optional(c.Choice(("lower", "keep")))
+    """`lower`: slugs are lower-case ASCII; `keep`: Jekyll's `:title`, case kept. Default `lower`, but `keep`
+    with `jekyll_config` or a `post_url_format` in Jekyll's syntax."""
+    jekyll_config = c.Optional(c.File(exists=True))
+    """A Jekyll `_config.yml` (relative to mkdocs.yml) whose `permalink` (or `collections.posts.permalink`),
+    `timezone`, `excerpt_separator` and `future` are used where these options are not set here."""
+    excerpt_separator = c.Optional(c.Type(str))
+    """Text that ends a post's excerpt (also per post in front matter); default `<!-- more -->`, else the first paragraph."""
     timezone = Timezone("UTC")
     """Time zone of naive front-matter times and of displayed dates."""
     future = c.Type(bool, default=False)
@@ -415,6 +448,44 @@ class CtoblogConfig(StrictConfig):
     """RSS, Atom and JSON feeds."""
     meta = c.SubConfig(MetaConfig)
     """Social and structured-data meta."""
+
+    def load_dict(self, patch: dict) -> None:  # type: ignore[type-arg]
+        """Remember which options the user wrote: those win over `jekyll_config`."""
+        self.explicit: frozenset[str] = frozenset(patch)
+        super().load_dict(patch)
+
+    def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        failed, warnings = super().validate()
+        if not failed and self.jekyll_config is not None:
+            failed += self._apply_jekyll_config(self.jekyll_config)
+        return failed, warnings
+
+    def _apply_jekyll_config(self, path: str) -> base.ConfigErrors:
+        """Take the URL, time zone, excerpt and `future` settings of a `_config.yml`."""
+        try:
+            site = read_site_config(path)
+        except SiteConfigError as exc:
+            return [("jekyll_config", base.ValidationError(str(exc)))]
+        if site.problems:
+            return [("jekyll_config", base.ValidationError(site.problems[0]))]
+        explicit: frozenset[str] = getattr(self, "explicit", frozenset())
+        taken: dict[str, object] = {
+            "post_url_format": site.post_permalink,
+            "timezone": site.timezone,
+            "future": site.future,
+            "excerpt_separator": site.excerpt_separator if site.excerpt_separator != DEFAULT_EXCERPT_SEPARATOR else None,
+            "slug_case": "keep",
+        }
+        for key, value in taken.items():
+            if key not in explicit and value is not None:
+                self[key] = value
+        return []
+
+    def resolved_slug_case(self) -> Literal["lower", "keep"]:
+        """slug_case, defaulting to `keep` for Jekyll URLs and `lower` otherwise."""
+        if self.slug_case is not None:
+            return self.slug_case  # type: ignore[return-value]
+        return "keep" if self.jekyll_config is not None or permalink.is_template(self.post_url_format) else "lower"
 
     def resolved_posts_dir(self) -> str:
         """posts_dir, defaulting to `<blog_dir>/posts`, without slashes at the ends."""

@@ -292,6 +292,9 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             authors=sources.read_authors_file(config.docs_dir, self.config.resolved_authors_file()),
             categories_allowed=frozenset(slugify(c) for c in self.config.categories_allowed),
             doc_paths=frozenset(f.src_uri for f in files),
+            posts_dir=self.config.resolved_posts_dir(),
+            slug_case=self.config.resolved_slug_case(),
+            excerpt_separator=self.config.excerpt_separator,
         )
 
     def _blocks(self, doc_urls: dict[str, str]) -> blocks.Blocks:

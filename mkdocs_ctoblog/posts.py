@@ -6,9 +6,9 @@ import datetime as dt
 import html
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -18,6 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_ctoblog import dates, urls
 from mkdocs_ctoblog.frontmatter_io import raw_scalar, split_post
+from mkdocs_ctoblog.jekyll import permalink
 
 log = get_plugin_logger(__name__)
 
@@ -106,6 +107,9 @@ class ReadSettings:
     authors: Mapping[str, Author]
     categories_allowed: frozenset[str]
     doc_paths: frozenset[str]
+    posts_dir: str
+    slug_case: Literal["lower", "keep"]
+    excerpt_separator: str | None
 
 
 @dataclass(frozen=True)
@@ -153,16 +157,8 @@ class _Reader:
         categories = _unique_by_slug(categories)
         self.check_allowed(categories)
         tags = _unique_by_slug(self.terms(meta, "tags") + self.terms(meta, "tag", split_strings=False))
-        permalink = self.text_value(meta, "permalink")
-        dest_uri = urls.post_dest_uri(
-            slug=slug,
-            date=date.astimezone(self.settings.tz),
-            categories=list(categories),
-            permalink=permalink,
-            post_url_format=self.settings.post_url_format,
-            blog_dir=self.settings.blog_dir,
-            use_directory_urls=self.settings.use_directory_urls,
-        )
+        local_date = date.astimezone(self.settings.tz)
+        dest_uri = self.dest_uri(meta, slug, categories, local_date, stem, file_slug)
         words = len(_WORD.findall(_FENCE.sub(" ", body)))
         status: Status = "published"
         if self.flag(meta, "draft") is True or self.flag(meta, "published") is False:
@@ -193,6 +189,33 @@ class _Reader:
         )
 
     # -- values -------------------------------------------------------------------------
+
+    def dest_uri(
+        self, meta: Mapping[str, Any], slug: str, categories: list[str], date: dt.datetime, stem: str, file_slug: str
+    ) -> str:
+        """The output path: front matter `permalink`, else `post_url_format` (Jekyll's rules for `:placeholders`)."""
+        given_slug = meta.get("slug")
+        facts = permalink.PostFacts(
+            date=date,
+            basename=stem,
+            slug=str(given_slug) if given_slug not in (None, "") else permalink.file_slug(file_slug),
+            categories=permalink.categories(meta),
+            path="/" + posixpath.splitext(posixpath.relpath(self.src_uri, self.settings.posts_dir))[0].rstrip("."),
+        )
+        template = self.text_value(meta, "permalink")
+        unknown = permalink.unknown_placeholders(template) if template else []
+        if unknown:
+            self.warn("permalink", template, f"Jekyll's placeholders, not {', '.join(unknown)}", "; using post_url_format")
+            template = None
+        return urls.post_dest_uri(
+            facts,
+            slug=slug,
+            category=categories[0] if categories else None,
+            permalink_template=template,
+            post_url_format=self.settings.post_url_format,
+            blog_dir=self.settings.blog_dir,
+            use_directory_urls=self.settings.use_directory_urls,
+        )
 
     def date(self, meta: Mapping[str, Any], key: str, fallback: dt.date | None) -> dt.datetime | None:
         if meta.get(key) is not None:
@@ -236,9 +259,16 @@ class _Reader:
         return None
 
     def slug(self, meta: Mapping[str, Any], file_slug: str, title: str) -> str:
+        """Lower-case ASCII (`slug_case: lower`), or Jekyll's `:title` with its case (`keep`)."""
         given = self.text_value(meta, "slug")
-        slug = urls.slugify(given or file_slug) or urls.slugify(title)
-        if given and not urls.slugify(given):
+        make: Callable[[str], str]
+        if self.settings.slug_case == "keep":
+            make = partial(permalink.slugify, mode="pretty", cased=True)
+            file_slug = permalink.file_slug(file_slug)
+        else:
+            make = urls.slugify
+        slug = make(given or file_slug) or make(title)
+        if given and not make(given):
             self.warn("slug", given, "letters or digits")
         return slug or "post"
 
@@ -345,7 +375,8 @@ class _Reader:
         given = self.text_value(meta, "excerpt")
         if given:
             return markdown_to_text(given)
-        parts = _MORE.split(body, maxsplit=1)
+        separator = self.text_value(meta, "excerpt_separator") or self.settings.excerpt_separator
+        parts = body.split(separator, maxsplit=1) if separator else _MORE.split(body, maxsplit=1)
         if len(parts) == 2:
             return markdown_to_text(parts[0])
         return markdown_to_text(_first_paragraph(body))
