@@ -5,7 +5,6 @@
 - the newsletter providers' form presets;
 - links of blocks resolved for the page they are on (site-absolute `/contact/`, doc paths
   `contact.md`, any `site_url` sub-path, with or without directory URLs);
-- the call-to-action text rendered with the site's own Markdown extensions.
 
 Only plain values come in: posts, config objects, and maps of doc paths to URLs.
 """
@@ -16,16 +15,13 @@ import posixpath
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 from urllib.parse import parse_qs, urlsplit
-from xml.etree.ElementTree import Element
 
-import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_ctoblog.markdown_text import MarkdownText
 from mkdocs_ctoblog.related import Pick, Related
 from mkdocs_ctoblog.urls import slugify
 from mkdocs_ctoblog.views import EXTERNAL_URL, CardView, ImageView, rel, relative_card
@@ -331,69 +327,6 @@ def _directory_form(url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-class _LinkRewriter(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, rewrite: Callable[[str], str]) -> None:
-        super().__init__(md)
-        self.rewrite = rewrite
-
-    def run(self, root: Element) -> None:
-        for element in root.iter():
-            for attribute in ("href", "src"):
-                value = element.get(attribute)
-                if value is not None:
-                    element.set(attribute, self.rewrite(value))
-
-
-class _LinkExtension(Extension):
-    def __init__(self, rewrite: Callable[[str], str]) -> None:
-        super().__init__()
-        self.rewrite = rewrite
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.treeprocessors.register(_LinkRewriter(md, self.rewrite), "ctoblog_links", 1)
-
-
-class CtaText:
-    """Call-to-action Markdown rendered with the site's Markdown extensions, links made relative.
-
-    One converter per build; a block is rendered once per distinct set of resolved link targets,
-    so a thousand posts at the same depth share one rendering.
-    """
-
-    def __init__(self, extensions: Sequence[Any], configs: Mapping[str, Any], resolve: Callable[[str, str], str]) -> None:
-        self._resolve = resolve
-        self._rewrite: Callable[[str], str] = lambda url: url
-        self.md = markdown.Markdown(
-            extensions=[*extensions, _LinkExtension(lambda url: self._rewrite(url))],
-            extension_configs=dict(configs),
-        )
-        self._targets: dict[str, tuple[str, ...]] = {}
-        self._rendered: dict[tuple[str, tuple[str, ...]], Markup] = {}
-
-    def html(self, name: str, text: str, base: str) -> Markup:
-        targets = self._targets.get(name)
-        if targets is None:
-            found: list[str] = []
-
-            def record(url: str) -> str:
-                found.append(url)
-                return url
-
-            self._rewrite = record
-            self._convert(text)
-            targets = self._targets[name] = tuple(found)
-        key = (name, tuple(self._resolve(url, base) for url in targets))
-        rendered = self._rendered.get(key)
-        if rendered is None:
-            self._rewrite = lambda url: self._resolve(url, base)
-            rendered = self._rendered[key] = Markup(self._convert(text))
-        return rendered
-
-    def _convert(self, text: str) -> str:
-        self.md.reset()
-        return self.md.convert(text)
-
-
 # -- read next targets ------------------------------------------------------------------------
 
 
@@ -420,6 +353,7 @@ class PageInfo:
 class Plan:
     """The blocks of one page, decided in `on_page_content`, rendered in `on_post_page`."""
 
+    src_uri: str = ""
     blocks: tuple[str, ...] = ()
     cta: str | None = None
     pinned: tuple[Target, ...] = ()
@@ -444,6 +378,14 @@ class Site:
         self.src_by_url = {url: src for src, url in self.doc_urls.items() if src.endswith(_PAGE_EXTENSIONS)}
 
 
+class PostBlock(Protocol):
+    """A block shown after posts only, each in its own module (share links, author bio)."""
+
+    def shown(self, post: Post) -> bool: ...
+
+    def view(self, post: Post, base: str) -> Any: ...
+
+
 class Blocks:
     """Decides and renders the blocks of each page during one build."""
 
@@ -454,8 +396,9 @@ class Blocks:
         *,
         related: Related,
         card: Callable[[Post, str], CardView],
-        cta_text: CtaText,
+        cta_text: MarkdownText,
         locale: str,
+        post_blocks: Mapping[str, PostBlock],
     ) -> None:
         self.cfg = cfg
         self.site = site
@@ -463,6 +406,7 @@ class Blocks:
         self.card = card
         self.cta_text = cta_text
         self.locale = locale
+        self.post_blocks = post_blocks
         self.form = newsletter_form(cfg.newsletter)
         self._warned: set[tuple[str, str]] = set()
         self._includes: list[Target] | None = None
@@ -477,7 +421,10 @@ class Blocks:
             "read_next": subject.is_post and self.cfg.read_next.enabled and subject.read_next is not False,
             "comments": comments_shown(subject, self.cfg.comments),
         }
-        plan = Plan(blocks=tuple(name for name in self.cfg.blocks_order if shown[name]), cta=cta)
+        post = self.site.posts[subject.src_uri] if subject.is_post else None
+        for name, block in self.post_blocks.items():
+            shown[name] = post is not None and block.shown(post)
+        plan = Plan(subject.src_uri, blocks=tuple(name for name in self.cfg.blocks_order if shown[name]), cta=cta)
         if "read_next" in plan.blocks:
             self._plan_read_next(subject, plan, explain=explain)
             if not plan.pinned and not plan.picks:
@@ -563,6 +510,8 @@ class Blocks:
                 views[name] = CardsView(self.cfg.strings["read_next"], self.read_next_cards(plan, base))
             elif name == "comments":
                 views[name] = self.comments_view()
+            elif name in self.post_blocks:
+                views[name] = self.post_blocks[name].view(self.site.posts[plan.src_uri], base)
         return views
 
     def cta_view(self, name: str, base: str) -> CtaView:

@@ -42,6 +42,13 @@ DEFAULT_STRINGS: dict[str, str] = {
     "feed_rss": "RSS feed",
     "feed_atom": "Atom feed",
     "feed_json": "JSON feed",
+    "share": "Share this post",
+    "share_on": "Share on {service}",
+    "share_email": "Share by email",
+    "email": "Email",
+    "copy_link": "Copy link",
+    "link_copied": "Link copied",
+    "about_author": "About the author",
 }
 
 
@@ -120,7 +127,8 @@ class Strings(c.Type):
 
 
 _UNSAFE_URL = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
-BLOCK_NAMES = ("cta", "newsletter", "read_next", "comments")
+BLOCK_NAMES = ("share", "author_bio", "cta", "newsletter", "read_next", "comments")
+SHARE_SERVICES = ("linkedin", "x", "bluesky", "hackernews", "email", "copy")
 
 
 class BlocksOrder(c.Type):
@@ -137,6 +145,28 @@ class BlocksOrder(c.Type):
         if len(set(names)) != len(names):  # type: ignore[arg-type]
             raise base.ValidationError(f"Expected each block name once, but received: {names!r}")
         return names  # type: ignore[return-value]
+
+
+class ShareServices(c.Type):
+    """A list of share services, each at most once, or `false` for none."""
+
+    def __init__(self) -> None:
+        super().__init__((list, bool), default=list(SHARE_SERVICES))
+
+    def run_validation(self, value: object) -> list[str]:
+        if value is True:
+            return list(SHARE_SERVICES)
+        if value is False:
+            return []
+        expected = f"Expected false or a list out of {', '.join(SHARE_SERVICES)}, but received: "
+        if not isinstance(value, list):
+            raise base.ValidationError(expected + repr(value))
+        for name in value:
+            if name not in SHARE_SERVICES:
+                raise base.ValidationError(expected + repr(name))
+        if len(set(value)) != len(value):
+            raise base.ValidationError(f"Expected each share service once, but received: {value!r}")
+        return value
 
 
 class CtaPosition(c.Type):
@@ -331,6 +361,11 @@ class CommentsConfig(StrictConfig):
         return failed, warnings
 
 
+class AuthorBioConfig(StrictConfig):
+    enabled = c.Type(bool, default=True)
+    """Show an "about the author" box after posts whose authors have a `bio` in the authors file."""
+
+
 class FeedsConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Write feeds (needs `site_url`)."""
@@ -419,7 +454,7 @@ class CtoblogConfig(StrictConfig):
     locale = c.Optional(c.Type(str))
     """Locale of dates and reading time; default `theme.language`, else `en`."""
     authors_file = c.Type(str, default="{blog_dir}/.authors.yml")
-    """YAML file (in docs_dir) of author ids: `{name, description, avatar, url}`."""
+    """YAML file (in docs_dir) of author ids: `{name, description, avatar, url, bio, links}`."""
     categories_allowed = c.ListOfItems(c.Type(str), default=[])
     """When not empty, any other category is a warning."""
     words_per_minute = PositiveInt(230)
@@ -442,8 +477,12 @@ class CtoblogConfig(StrictConfig):
     """Calls to action."""
     comments = c.SubConfig(CommentsConfig)
     """Comments (giscus)."""
+    share = ShareServices()
+    """Share links under posts, in this order: any of `linkedin`, `x`, `bluesky`, `hackernews`, `email`, `copy`; `false` for none."""
+    author_bio = c.SubConfig(AuthorBioConfig)
+    """"About the author" boxes after posts."""
     blocks_order = BlocksOrder()
-    """Which blocks follow a post, in this order: any of `cta`, `newsletter`, `read_next`, `comments`."""
+    """Which blocks follow a post, in this order: any of `share`, `author_bio`, `cta`, `newsletter`, `read_next`, `comments`."""
     feeds = c.SubConfig(FeedsConfig)
     """RSS, Atom and JSON feeds."""
     meta = c.SubConfig(MetaConfig)

@@ -21,7 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 
 log = get_plugin_logger(__name__)
 
-_SLOT = re.compile(r"<!--\s*ctoblog:(cta|newsletter|read_next|comments|latest:\d+)\s*-->")
+_SLOT = re.compile(r"<!--\s*ctoblog:(share|author_bio|cta|newsletter|read_next|comments|latest:\d+)\s*-->")
 _LATEST = re.compile(r"(?:<p>\s*)?<!--\s*ctoblog:latest\b(?P<args>(?:(?!-->).)*)-->(?:\s*</p>)?", re.DOTALL)
 _LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
 LATEST_ARGS = ("count", "category", "tag", "title")

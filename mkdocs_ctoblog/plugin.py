@@ -12,7 +12,20 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from mkdocs_ctoblog import blocks, dates, indexes, inject, placement, related, sharing, sources, views
+from mkdocs_ctoblog import (
+    author_bio,
+    blocks,
+    dates,
+    indexes,
+    inject,
+    markdown_text,
+    placement,
+    related,
+    share_links,
+    sharing,
+    sources,
+    views,
+)
 from mkdocs_ctoblog.blog import Blog, TermKind, build_blog
 from mkdocs_ctoblog.cache import PostCache
 from mkdocs_ctoblog.config import CtoblogConfig, ListingConfig
@@ -68,6 +81,8 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             config.theme.dirs.append(str(TEMPLATES_DIR))
         if "ctoblog/ctoblog.css" not in config.extra_css:
             config.extra_css.append("ctoblog/ctoblog.css")
+        if "copy" in self.config.share and share_links.SCRIPT not in map(str, config.extra_javascript):
+            config.extra_javascript.append(share_links.SCRIPT)
         self.renderer = Renderer(config.theme.dirs, self.config.strings)
         self.formatter = views.Formatter(self.tz, self.locale, self.config.date_format, self.config.strings)
         site = sharing.SiteFacts(config.site_url, config.site_name, config.site_description, self.locale, self.tz)
@@ -304,8 +319,28 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             posts=self.posts, doc_urls=doc_urls, posts_dir=self.config.resolved_posts_dir(), show_unpublished=self.show_unpublished
         )
         extensions, configs = self.markdown
-        cta_text = blocks.CtaText(extensions, configs, lambda url, base: self.blocks.resolve(url, base))
-        return blocks.Blocks(self.config, site, related=ranking, card=self.present.card, cta_text=cta_text, locale=self.locale)
+        cta_text = markdown_text.MarkdownText(extensions, configs, lambda url, base: self.blocks.resolve(url, base))
+        bio_text = markdown_text.MarkdownText(extensions, configs, lambda url, base: bios.resolve(url, base))
+        bios = author_bio.AuthorBios(
+            enabled=self.config.author_bio.enabled,
+            text=bio_text,
+            resolve=site.resolver.resolve,
+            authors_file=self.config.resolved_authors_file(),
+            strings=self.config.strings,
+        )
+        post_blocks: dict[str, blocks.PostBlock] = {
+            "share": share_links.ShareLinks(self.config.share, self.sharing.absolute, self.config.strings),
+            "author_bio": bios,
+        }
+        return blocks.Blocks(
+            self.config,
+            site,
+            related=ranking,
+            card=self.present.card,
+            cta_text=cta_text,
+            locale=self.locale,
+            post_blocks=post_blocks,
+        )
 
     def _ranking(self, published: list[Post]) -> related.Related:
         """The read-next index; across `mkdocs serve` rebuilds the previous one (and the picks it

@@ -30,19 +30,30 @@ _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 _WORD = re.compile(r"\w+")
 _MARKUP = re.compile(r"[\\`*_\[\]<>&#!|~]|^\s*(?:\d+[.)]|[-+=]+)(?:\s|$)", re.MULTILINE)
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 _TEXT_KEYS = ("title", "description", "excerpt", "image_alt", "slug", "permalink")
 _BOOL_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
 
 @dataclass(frozen=True)
+class AuthorLink:
+    """A profile of an author (`links` in the authors file)."""
+
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Author:
-    """A post's author: `key` is the authors-file id or the name's slug."""
+    """A post's author: `key` is the authors-file id or the name's slug; `bio` is Markdown."""
 
     key: str
     name: str
     url: str | None = None
     avatar: str | None = None
     description: str | None = None
+    bio: str | None = None
+    links: tuple[AuthorLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,7 @@ class Post:
     cta: str | Literal[False] | None
     read_next: tuple[str, ...] | Literal[False] | None
     meta: Mapping[str, Any] = field(repr=False, compare=False)
+    author_bio: bool | None = None
 
     @property
     def summary(self) -> str:
@@ -186,6 +198,7 @@ class _Reader:
             cta=self.cta(meta),
             read_next=self.read_next(meta),
             meta=meta,
+            author_bio=self.flag(meta, "author_bio"),
         )
 
     # -- values -------------------------------------------------------------------------
@@ -421,25 +434,66 @@ def schedule(post: Post, now: dt.datetime, *, future: bool) -> Post:
 
 
 def load_authors(data: object, source: str) -> dict[str, Author]:
-    """Authors file (`{authors: {id: {...}}}` as Material writes it, or `{id: {...}}`)."""
+    """Authors file (`{authors: {id: {...}}}` as Material writes it, or `{id: {...}}`); `bio` is
+    Markdown, `links` a list of `{name, url}`. A URL that is not relative, http(s) or mailto is
+    left out with a warning."""
     if isinstance(data, Mapping) and isinstance(data.get("authors"), Mapping):
         data = data["authors"]
     if not isinstance(data, Mapping):
-        log.warning("%s: expected a mapping of author ids to {name, description, avatar, url}", source)
+        log.warning("%s: expected a mapping of author ids to {name, description, avatar, url, bio, links}", source)
         return {}
     authors: dict[str, Author] = {}
     for key, value in data.items():
-        if isinstance(value, Mapping) and isinstance(value.get("name"), str):
-            authors[str(key)] = Author(
-                key=str(key),
-                name=value["name"],
-                url=_text_or_none(value.get("url")),
-                avatar=_text_or_none(value.get("avatar")),
-                description=_text_or_none(value.get("description")),
-            )
-        else:
+        if not (isinstance(value, Mapping) and isinstance(value.get("name"), str)):
             log.warning("%s: author '%s' expected a mapping with 'name', received %s", source, key, _show(value))
+            continue
+
+        authors[str(key)] = Author(
+            key=str(key),
+            name=value["name"],
+            url=_author_url(value.get("url"), source, str(key), "url"),
+            avatar=_author_url(value.get("avatar"), source, str(key), "avatar"),
+            description=_text_or_none(value.get("description")),
+            bio=_text_or_none(value.get("bio")),
+            links=_author_links(value.get("links"), source, str(key)),
+        )
     return authors
+
+
+def _author_url(value: object, source: str, key: str, field: str) -> str | None:
+    text = _text_or_none(value)
+    if text is not None and not safe_url(text):
+        log.warning(
+            "%s: author '%s' '%s' expected a relative, http(s) or mailto URL, received %s; left out",
+            source,
+            key,
+            field,
+            _show(text),
+        )
+        return None
+    return text
+
+
+def _author_links(value: object, source: str, key: str) -> tuple[AuthorLink, ...]:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    links = []
+    for item in items:
+        if isinstance(item, Mapping) and isinstance(item.get("name"), str) and isinstance(item.get("url"), str):
+            checked = _author_url(item["url"], source, key, "links")
+            if checked is not None:
+                links.append(AuthorLink(item["name"].strip(), checked))
+        else:
+            log.warning("%s: author '%s' 'links' expected a list of {name, url}, received %s", source, key, _show(item))
+    return tuple(links)
+
+
+def safe_url(value: str) -> bool:
+    """Whether a URL from front matter or the authors file may become a link: relative, http, https
+    or mailto. (The one place to swap for the site-wide URL check.)"""
+    scheme = _SCHEME.match(re.sub(r"[\x00-\x20]", "", value))
+    return scheme is None or scheme[1].lower() in ("http", "https", "mailto")
 
 
 def markdown_to_text(source: str) -> str:

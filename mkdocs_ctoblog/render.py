@@ -54,6 +54,8 @@ class Renderer:
 
     # Blocks after a post (and `latest` markers): each receives its view as `block`.
     BLOCK_TEMPLATES: ClassVar[dict[str, str]] = {
+        "share": "ctoblog/share.html",
+        "author_bio": "ctoblog/author_bio.html",
         "cta": "ctoblog/cta.html",
         "newsletter": "ctoblog/newsletter.html",
         "read_next": "ctoblog/read_next.html",

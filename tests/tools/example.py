@@ -21,7 +21,7 @@ PAGES: dict[str, str] = {
     "home": "",                                      # <!-- ctoblog:latest count=3 -->
     "blog": "blog/",                                 # index: cards, feed links, pagination
     "category": "blog/category/fcto/",               # generated category page
-    "post": "blog/cto-or-vp-of-engineering/",         # cover, CTA, newsletter, read next, comments
+    "post": "blog/cto-or-vp-of-engineering/",         # cover, share, author bio, CTA, newsletter, read next, comments
 }
 
 _DESKTOP = {"viewport": {"width": 1280, "height": 900}}
@@ -44,6 +44,8 @@ ARTICLE = {"material": "article.md-content__inner", "mkdocs": 'div[role="main"]'
 OURS = '[class^="ctoblog-"], [class*=" ctoblog-"]'
 
 BLOCKS: dict[str, str] = {
+    "share": ".ctoblog-share",
+    "author_bio": ".ctoblog-author-bio",
     "cta": ".ctoblog-cta",
     "newsletter": ".ctoblog-newsletter",
     "read_next": ".ctoblog-read-next",
@@ -61,7 +63,7 @@ _PAGE_BLOCKS: dict[str, list[str]] = {
     "home": ["latest"],
     "blog": [],
     "category": [],
-    "post": ["cta", "newsletter", "read_next", "comments"],
+    "post": ["share", "author_bio", "cta", "newsletter", "read_next", "comments"],
 }
 
 

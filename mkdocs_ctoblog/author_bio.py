@@ -1,0 +1,94 @@
+"""'About the author' boxes after a post: one per author with a `bio` in the authors file.
+
+Each box shows the avatar, the name (linked to the author's `url`), the role (`description`),
+the bio (Markdown rendered with the site's own extensions) and the profile `links`. Shown when
+`author_bio.enabled` and the post's front matter does not say `author_bio: false`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+from mkdocs.plugins import get_plugin_logger
+
+from mkdocs_ctoblog.views import Link
+
+if TYPE_CHECKING:
+    from mkdocs_ctoblog.markdown_text import MarkdownText
+    from mkdocs_ctoblog.posts import Author, Post
+
+log = get_plugin_logger(__name__)
+
+AVATAR_SIZE = 96  # the avatar's width and height attributes (CSS px): no layout shift while it loads
+
+
+@dataclass(frozen=True)
+class AuthorView:
+    """One author's box: every URL relative to the page; `bio` is rendered HTML (safe to print)."""
+
+    key: str
+    name: str
+    url: str | None
+    role: str | None
+    avatar: str | None
+    bio: Markup
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class AuthorBioView:
+    """`ctoblog/author_bio.html`: the small heading above each box, the boxes, the avatar size."""
+
+    title: str
+    authors: tuple[AuthorView, ...]
+    avatar_size: int = AVATAR_SIZE
+
+
+class AuthorBios:
+    """The author bio block of posts during one build."""
+
+    def __init__(
+        self,
+        *,
+        enabled: bool,
+        text: MarkdownText,
+        resolve: Callable[[str, str], tuple[str, bool]],
+        authors_file: str,
+        strings: Mapping[str, str],
+    ) -> None:
+        self.enabled = enabled
+        self.text = text
+        self._resolve = resolve
+        self.authors_file = authors_file
+        self.strings = strings
+        self._warned: set[str] = set()
+
+    def shown(self, post: Post) -> bool:
+        return self.enabled and post.author_bio is not False and any(a.bio for a in post.authors)
+
+    def view(self, post: Post, base: str) -> AuthorBioView:
+        authors = tuple(self._author(author, base) for author in post.authors if author.bio)
+        return AuthorBioView(title=self.strings["about_author"], authors=authors)
+
+    def _author(self, author: Author, base: str) -> AuthorView:
+        return AuthorView(
+            key=author.key,
+            name=author.name,
+            url=self.resolve(author.url, base) if author.url else None,
+            role=author.description,
+            avatar=self.resolve(author.avatar, base) if author.avatar else None,
+            bio=self.text.html(f"author:{author.key}", author.bio or "", base),
+            links=tuple(Link(link.name, self.resolve(link.url, base)) for link in author.links),
+        )
+
+    def resolve(self, url: str, base: str) -> str:
+        """A URL of the authors file (or a link in a bio) relative to the page; one warning for a
+        doc path that is not in the site."""
+        resolved, found = self._resolve(url, base)
+        if not found and url not in self._warned:
+            self._warned.add(url)
+            log.warning("%s: expected a page or file of the site, a site path or a URL, received '%s'", self.authors_file, url)
+        return resolved

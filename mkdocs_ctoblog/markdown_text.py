@@ -1,0 +1,76 @@
+"""Markdown written in mkdocs.yml or the authors file, rendered with the site's own Markdown
+extensions, its links and images made relative to the page it is shown on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+
+class _LinkRewriter(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, rewrite: Callable[[str], str]) -> None:
+        super().__init__(md)
+        self.rewrite = rewrite
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None:
+                    element.set(attribute, self.rewrite(value))
+
+
+class _LinkExtension(Extension):
+    def __init__(self, rewrite: Callable[[str], str]) -> None:
+        super().__init__()
+        self.rewrite = rewrite
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_LinkRewriter(md, self.rewrite), "ctoblog_links", 1)
+
+
+class MarkdownText:
+    """Markdown from config or the authors file (call-to-action text, author bios) rendered with the site's Markdown extensions, links made relative.
+
+    One converter per build; a block is rendered once per distinct set of resolved link targets,
+    so a thousand posts at the same depth share one rendering.
+    """
+
+    def __init__(self, extensions: Sequence[Any], configs: Mapping[str, Any], resolve: Callable[[str, str], str]) -> None:
+        self._resolve = resolve
+        self._rewrite: Callable[[str], str] = lambda url: url
+        self.md = markdown.Markdown(
+            extensions=[*extensions, _LinkExtension(lambda url: self._rewrite(url))],
+            extension_configs=dict(configs),
+        )
+        self._targets: dict[str, tuple[str, ...]] = {}
+        self._rendered: dict[tuple[str, tuple[str, ...]], Markup] = {}
+
+    def html(self, name: str, text: str, base: str) -> Markup:
+        targets = self._targets.get(name)
+        if targets is None:
+            found: list[str] = []
+
+            def record(url: str) -> str:
+                found.append(url)
+                return url
+
+            self._rewrite = record
+            self._convert(text)
+            targets = self._targets[name] = tuple(found)
+        key = (name, tuple(self._resolve(url, base) for url in targets))
+        rendered = self._rendered.get(key)
+        if rendered is None:
+            self._rewrite = lambda url: self._resolve(url, base)
+            rendered = self._rendered[key] = Markup(self._convert(text))
+        return rendered
+
+    def _convert(self, text: str) -> str:
+        self.md.reset()
+        return self.md.convert(text)
