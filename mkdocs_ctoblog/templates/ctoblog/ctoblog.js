@@ -1,9 +1,9 @@
 /* mkdocs-ctoblog: the "Copy link" button of the share links. No network, no dependencies.
-   The button stays hidden until this script runs (the `ctoblog-js` class on <html>); clicks are
+   The button stays hidden until this script runs (`data-ctoblog-js` on <html>); clicks are
    handled on the document, so it also works after Material's instant navigation swaps the page. */
 (function () {
   "use strict";
-  document.documentElement.classList.add("ctoblog-js");
+  document.documentElement.setAttribute("data-ctoblog-js", "");
 
   function copyWithSelection(text) {
     var field = document.createElement("textarea");
