@@ -422,6 +422,32 @@ class AuthorListingConfig(ListingConfig):
     """Generate author pages only when the blog's posts have at least this many authors (`1`: always)."""
 
 
+class LiquidTemplates(c.Type):
+    """`{tag name: Jinja template}`; each template must parse."""
+
+    def __init__(self) -> None:
+        super().__init__(dict, default={})
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        from mkdocs_ctoblog.jekyll.tags import check_template
+
+        templates: dict[object, object] = super().run_validation(value)
+        for name, source in templates.items():
+            if not isinstance(name, str) or not re.fullmatch(r"[\w-]+", name) or not isinstance(source, str):
+                raise base.ValidationError(f"Expected tag names mapped to Jinja templates, but received: {name!r}: {source!r}")
+            problem = check_template(source)
+            if problem:
+                raise base.ValidationError(f"Expected a Jinja template for tag {name!r}, but it fails at {problem}")
+        return templates  # type: ignore[return-value]
+
+
+class LiquidConfig(StrictConfig):
+    enabled = c.Type(bool, default=True)
+    """Translate Jekyll's Liquid tags and kramdown attributes in post bodies at build time."""
+    tags = LiquidTemplates()
+    """Your theme's tags: `{name: Jinja template}` (sees `args`, `kw`, `body`, `site`, `page`, `url()`)."""
+
+
 class CtoblogConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it."""
@@ -487,6 +513,8 @@ class CtoblogConfig(StrictConfig):
     """RSS, Atom and JSON feeds."""
     meta = c.SubConfig(MetaConfig)
     """Social and structured-data meta."""
+    liquid = c.SubConfig(LiquidConfig)
+    """Jekyll's Liquid and kramdown in post bodies."""
 
     def load_dict(self, patch: dict) -> None:  # type: ignore[type-arg]
         """Remember which options the user wrote: those win over `jekyll_config`."""

@@ -29,6 +29,7 @@ from mkdocs_ctoblog import (
 from mkdocs_ctoblog.blog import Blog, TermKind, build_blog
 from mkdocs_ctoblog.cache import PostCache
 from mkdocs_ctoblog.config import CtoblogConfig, ListingConfig
+from mkdocs_ctoblog.jekyll.bodies import BodyTranslator, build_site
 from mkdocs_ctoblog.posts import Post, ReadSettings
 from mkdocs_ctoblog.render import TEMPLATES_DIR, Renderer
 from mkdocs_ctoblog.timing import Timings
@@ -73,6 +74,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         self.latest: dict[str, list[inject.LatestRequest]] = {}
         self.pasted: dict[str, tuple[str, ...]] = {}
         self.markdown = (config.markdown_extensions, config.mdx_configs)
+        self.bodies: BodyTranslator | None = None
         if not self.config.enabled:
             return None
         self.tz = ZoneInfo(self.config.timezone)
@@ -147,6 +149,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
                 path for path in self.sharing.folder_sitemaps() if files.get_file_from_path(path)
             )
             self.blocks = self._blocks(doc_urls)
+            self.bodies = self._body_translator(config, doc_urls)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -159,7 +162,9 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             page.meta = {**post.meta, "ctoblog": self.present.post_meta(post, page.url)}
             self.sharing.page_meta(post, page.meta)
             _set_page_text(page, post.title, post.summary)
-            return post.body
+            if self.bodies is None:
+                return post.body
+            return self.bodies.translate(post.body, src=post.src_uri, page_url=page.url, meta=post.meta)
         if listing is not None:
             title = page.meta.get("title") or self.present.listing_title(listing)
             _set_page_text(page, title, page.meta.get("description"))
@@ -267,6 +272,8 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         )
         for src in pasted:
             log.debug("%s: pasted %s found; delete it, the plugin adds this block", src, " and ".join(self.pasted[src]))
+        if self.bodies is not None:
+            self.bodies.warn()
         self.timings.log()
 
     # -- helpers ------------------------------------------------------------------------
@@ -341,6 +348,21 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             locale=self.locale,
             post_blocks=post_blocks,
         )
+
+    def _body_translator(self, config: MkDocsConfig, doc_urls: dict[str, str]) -> BodyTranslator | None:
+        """Jekyll's Liquid and kramdown in post bodies, translated with this build's files and URLs."""
+        if not self.config.liquid.enabled:
+            return None
+        variables = {"title": config.site_name, "description": config.site_description, "author": config.site_author}
+        site = build_site(
+            site_url=config.site_url,
+            variables={k: v for k, v in variables.items() if v},
+            post_srcs=self.posts,
+            posts_dir=self.config.resolved_posts_dir(),
+            doc_urls=doc_urls,
+            tags=self.config.liquid.tags,
+        )
+        return BodyTranslator(site, config.markdown_extensions)
 
     def _ranking(self, published: list[Post]) -> related.Related:
         """The read-next index; across `mkdocs serve` rebuilds the previous one (and the picks it

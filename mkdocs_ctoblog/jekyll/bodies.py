@@ -1,0 +1,88 @@
+"""Build-time translation of post bodies, with the build's untranslated tags gathered into one
+warning per tag name (the import writes the same translation into the files instead)."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit
+
+from mkdocs.plugins import get_plugin_logger
+
+from mkdocs_ctoblog.jekyll.liquid import translate
+from mkdocs_ctoblog.jekyll.site import LiquidSite
+
+log = get_plugin_logger(__name__)
+
+_EXTENSION_USE = {
+    "attr_list": "kramdown attributes ({: .class})",
+    "md_in_html": "figures",
+    "admonition": "notices",
+}
+
+
+class BodyTranslator:
+    """Translates each post body once per build and warns once per build about what it could not."""
+
+    def __init__(self, site: LiquidSite, markdown_extensions: Iterable[str]) -> None:
+        self.site = site
+        self.enabled_extensions = {name.rsplit(".", 1)[-1] for name in markdown_extensions}
+        self.untranslated: dict[str, Counter[str]] = defaultdict(Counter)  # tag name -> file -> count
+        self.missing_extensions: dict[str, set[str]] = defaultdict(set)  # extension -> files
+
+    def translate(self, body: str, *, src: str, page_url: str, meta: Mapping[str, object]) -> str:
+        result = translate(body, src=src, page_url=page_url, site=self.site, meta=dict(meta))
+        for problem in result.problems:
+            log.warning(problem)
+        for name, count in result.unknown.items():
+            self.untranslated[name][src] += count
+        for extension in result.extensions - self.enabled_extensions:
+            self.missing_extensions[extension].add(src)
+        return result.text
+
+    def warn(self) -> None:
+        """One line per Liquid tag left as is (count and files), one per Markdown extension missing."""
+        for name, files in sorted(self.untranslated.items()):
+            shown = ", ".join(sorted(files)[:3]) + (", ..." if len(files) > 3 else "")
+            label = name if name.startswith("{{") else "{% " + name + " %}"
+            log.warning(
+                "Liquid %s left as is, %d times in %d posts (%s): translate it with 'liquid.tags' "
+                "in the ctoblog config, or edit the posts",
+                label, sum(files.values()), len(files), shown,
+            )
+        for extension, srcs in sorted(self.missing_extensions.items()):
+            log.warning(
+                "%d posts use %s: add '%s' to markdown_extensions in mkdocs.yml (first: %s)",
+                len(srcs), _EXTENSION_USE[extension], extension, min(srcs),
+            )
+
+
+def build_site(
+    *,
+    site_url: str | None,
+    variables: Mapping[str, object],
+    post_srcs: Iterable[str],
+    posts_dir: str,
+    doc_urls: Mapping[str, str],
+    tags: Mapping[str, str],
+) -> LiquidSite:
+    """The LiquidSite of an MkDocs build: `site.url` and `site.baseurl` from `site_url`, posts by
+    name (`2012-03-19-going-static`, also with their folder under posts_dir), files by URL."""
+    parts = urlsplit(site_url or "")
+    posts: dict[str, str] = {}
+    for src in post_srcs:
+        name = posixpath.splitext(src)[0]
+        posts.setdefault(posixpath.basename(name), src)
+        posts[name.removeprefix(posts_dir.strip("/") + "/")] = src
+    return LiquidSite(
+        url=f"{parts.scheme}://{parts.netloc}" if parts.netloc else "",
+        baseurl=parts.path.rstrip("/"),
+        variables={**variables, "url": site_url or "", "baseurl": parts.path.rstrip("/")},
+        posts=posts,
+        docs=frozenset(doc_urls),
+        urls={url: src for src, url in doc_urls.items()},
+        url_of=doc_urls.get,
+        source=lambda path: path.lstrip("/") if path.lstrip("/") in doc_urls else None,
+        tags=tags,
+    )

@@ -1,0 +1,193 @@
+"""Jekyll's Liquid and kramdown translated to MkDocs Markdown: each translation, code left alone, the
+warnings, and the translation at build time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import post
+
+from mkdocs_ctoblog.jekyll.liquid import translate
+from mkdocs_ctoblog.jekyll.site import LiquidSite
+
+SRC = "blog/posts/2020-05-01-here.md"
+SITE = LiquidSite(
+    url="https://example.com",
+    baseurl="/notes",
+    variables={"title": "Field Notes"},
+    posts={"2012-03-19-going-static": "blog/posts/old/2012-03-19-going-static.md",
+           "old/2012-03-19-going-static": "blog/posts/old/2012-03-19-going-static.md"},
+    docs=frozenset({"assets/chart.png", "about.md", "blog/posts/old/2012-03-19-going-static.md", SRC}),
+    urls={"about/": "about.md", "2012/Going-Static/": "blog/posts/old/2012-03-19-going-static.md"},
+    url_of={"about.md": "about/", "blog/posts/old/2012-03-19-going-static.md": "2012/Going-Static/",
+            "assets/chart.png": "assets/chart.png"}.get,
+    source=lambda path: {"about.md": "about.md"}.get(path),
+    include={"cta.html": "<p>Hire me.</p>\n", "dynamic.html": "<p>{{ include.text }}</p>"}.get,
+)
+
+
+def run(text: str, **changes: object) -> str:
+    from dataclasses import replace
+
+    return translate(text, src=SRC, page_url="2020/Here/", site=replace(SITE, **changes)).text
+
+
+CODE_SAMPLES = [
+    "```liquid\n{{ site.baseurl }} {% post_url x %} {: .c}\n```\n",
+    "~~~\n{% gist 1 %}\n~~~\n",
+    "Text.\n\n    {{ site.url }} {% include x.html %}\n\nMore.\n",
+    "Inline `{{ site.baseurl }}` and ``{% post_url y %}``.\n",
+    "Math $a_{1} {% x %}$ and $$\\{{ b }}$$ here.\n",
+    "$$\n{{ matrix }}\n$$\n",
+    "An odd ` tick.\n\n```\nx\n```\n\nThen `{{ site.url }}` in code.\n",  # each chunk looks for its own ends
+]
+
+
+@pytest.mark.parametrize("text", CODE_SAMPLES)
+def test_code_inline_code_and_math_are_never_touched(text: str) -> None:
+    result = translate(text, src=SRC, page_url="x/", site=SITE)
+    assert result.text == text
+    assert not result.unknown and not result.problems
+
+
+def test_highlight_becomes_a_fence_and_its_code_is_kept() -> None:
+    text = "Before.\n\n{% highlight ruby %}\ndef x\n  \"{{ y }}\" # {% z %}\nend\n{% endhighlight %}\n\nAfter.\n"
+    assert run(text) == "Before.\n\n```ruby\ndef x\n  \"{{ y }}\" # {% z %}\nend\n```\n\nAfter.\n"
+    numbered = run("{% highlight python linenos %}\nx = 1\n{% endhighlight %}\n")
+    assert numbered.startswith('``` {.python linenums="1"}\nx = 1\n```')
+    assert run("{% highlight text %}\n```\n{% endhighlight %}\n").startswith("~~~~text\n```\n~~~~")
+
+
+def test_raw_gives_its_literal_text_also_inside_code() -> None:
+    assert run("Say {% raw %}{{ name }} {% if %}{% endraw %}.\n") == "Say {{ name }} {% if %}.\n"
+    assert run("```\n{% raw %}{{ x }}{% endraw %}\n```\n") == "```\n{{ x }}\n```\n"
+    assert run("`{% raw %}{{ x }}{% endraw %}`\n") == "`{{ x }}`\n"
+    spanning = run("{% raw %}\n```\n{{ inside }}\n```\n{% endraw %}\n")
+    assert "{{ inside }}" in spanning and "raw" not in spanning
+
+
+def test_post_url_and_link_become_relative_links_to_the_source_file() -> None:
+    assert run("[Old]({% post_url 2012-03-19-going-static %})") == "[Old](old/2012-03-19-going-static.md)"
+    assert run("[Old]({% post_url /old/2012-03-19-going-static %})") == "[Old](old/2012-03-19-going-static.md)"
+    assert run("[Old]({{ site.baseurl }}{% post_url 2012-03-19-going-static %})") == "[Old](old/2012-03-19-going-static.md)"
+    assert run("[About]({% link about.md %})") == "[About](../../about.md)"
+    # In raw HTML the browser resolves the link, so it is relative to the page's URL
+    assert run('<a href="{% post_url 2012-03-19-going-static %}">') == '<a href="../../2012/Going-Static/">'
+
+
+def test_missing_post_url_target_is_a_problem_naming_the_file() -> None:
+    result = translate("[x]({% post_url 2001-01-01-nowhere %})", src=SRC, page_url="x/", site=SITE)
+    assert result.problems == [f"{SRC}: {{% post_url 2001-01-01-nowhere %}}: no post named '2001-01-01-nowhere'"]
+
+
+def test_site_urls_and_url_filters_become_working_paths() -> None:
+    assert run("![c]({{ site.baseurl }}/assets/chart.png)") == "![c](../../assets/chart.png)"
+    assert run("![c]({{ '/assets/chart.png' | relative_url }})") == "![c](../../assets/chart.png)"
+    assert run('<img src="{{ "/assets/chart.png" | relative_url }}">') == '<img src="../../assets/chart.png">'
+    assert run("[a]({{ site.url }}{{ site.baseurl }}/about/#team)") == "[a](../../about.md#team)"
+    assert run("Read {{ site.url }}{{ site.baseurl }}/about/ now") == "Read https://example.com/notes/about/ now"
+    assert run("{{ '/feed.xml' | absolute_url }}") == "https://example.com/notes/feed.xml"
+    assert run("[f]({{ '/feed.xml' | relative_url }})") == "[f](/feed.xml)"  # not a doc: left site-absolute
+    assert run("{{ site.title }} by {{ page.author }}") == "Field Notes by {{ page.author }}"
+
+
+def test_kramdown_attributes_become_attr_list() -> None:
+    assert run("# Title\n{: .big #top}\n\nText\n") == "# Title {: .big #top }\n\nText\n"
+    assert run("A paragraph\n{:.lead}\n") == "A paragraph\n{: .lead }\n"
+    assert run("[x](y){:target=\"_blank\"}\n") == "[x](y){:target=\"_blank\"}\n"
+    assert run("Text.\n\n{: .note}\nNext paragraph\n\nEnd\n") == "Text.\n\nNext paragraph\n{: .note }\n\nEnd\n"
+    assert run("* TOC\n{:toc}\n\n## One\n") == "[TOC]\n\n## One\n"
+    assert run("{:refdef: .x}\nText\n") == "Text\n"
+    result = translate("Text\n{: .x}\n", src=SRC, page_url="x/", site=SITE)
+    assert result.extensions == {"attr_list"}
+
+
+def test_theme_tags_figure_notice_and_videos() -> None:
+    figure = run('{% figure caption:"Sales <up>" %}\n![chart]({{ site.baseurl }}/assets/chart.png)\n{% endfigure %}')
+    assert '<figure markdown="span">\n![chart](../../assets/chart.png)\n<figcaption>Sales &lt;up&gt;</figcaption>' in figure
+    notice = run("{% notice warning %}\nMind **this**.\n{% endnotice %}\n")
+    assert "!!! warning\n\n    Mind **this**." in notice
+    youtube = run("{% youtube dQw4w9WgXcQ %}")
+    assert "(https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in youtube and "iframe" not in youtube
+    assert "(https://vimeo.com/76979871)" in run("{% vimeo 76979871 %}")
+
+
+def test_includes_are_inlined_when_static() -> None:
+    assert run("{% include cta.html %}\n") == "<p>Hire me.</p>\n"
+    result = translate("{% include dynamic.html text='x' %}\n{% include_cached gone.html %}\n", src=SRC, page_url="x/", site=SITE)
+    assert result.unknown == {"include dynamic.html": 1, "include_cached gone.html": 1}
+
+
+def test_unknown_tags_stay_visible_at_build_time_and_become_comments_in_the_import() -> None:
+    text = "{% gist 12 %} and {% if x %}y{% endif %} and {{ page.missing }}\n"
+    result = translate(text, src=SRC, page_url="x/", site=SITE)
+    assert result.text == text
+    assert result.unknown == {"gist": 1, "if": 1, "{{ page.missing }}": 1}
+    assert run(text, unknown_as_comment=True) == (
+        "<!-- {% gist 12 %} --> and <!-- {% if x %} -->y<!-- {% endif %} --> and <!-- {{ page.missing }} -->\n"
+    )
+    assert run("{% comment %}hidden -- {{ x }}{% endcomment %}End") == "End"
+
+
+def test_user_tags_render_in_a_sandbox() -> None:
+    tags = {
+        "callout": "> **{{ args[0] | upper }}** {{ body | trim }}",
+        "evil": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "broken": "{{ args | join(1, 2, 3) }}",
+    }
+    assert run("{% callout tip %}Use it{% endcallout %}", tags=tags).strip() == "> **TIP** Use it"
+    assert run("{% evil %}", tags=tags) == "{% evil %}"  # the sandbox refuses: an error, the tag is kept
+    result = translate("{% broken %}", src=SRC, page_url="x/", site=LiquidSite(tags=tags))
+    assert result.text == "{% broken %}" and result.problems[0].startswith(f"{SRC}: {{% broken %}}: template error")
+
+
+def test_half_a_megabyte_of_hostile_text_translates_in_linear_time() -> None:
+    bodies = ["Plain words and [links](x.md). " * 16000, "{% x " * 100000, "{{ " * 170000, "` `` " * 100000,
+              "$a $ " * 100000, "{% notice %}" * 45000, "{: .x}\n" * 75000, "{% notice %}{% figure %}" * 20000 + "{% endnotice %}"]
+    for body in bodies:
+        start = time.perf_counter()
+        translate(body, src=SRC, page_url="x/", site=SITE)
+        assert time.perf_counter() - start < 3, body[:20]
+
+
+def test_posts_are_translated_at_build_time(build_site, warnings_of) -> None:
+    site = build_site(
+        {
+            "assets/chart.png": b"\x89PNG\r\n\x1a\n",
+            "blog/posts/2024-01-02-first.md": post("title: First", "Intro.\n\n{% highlight python %}\nprint('{{ x }}')\n{% endhighlight %}\n"),
+            "blog/posts/2024-02-03-second.md": post(
+                "title: Second",
+                "See [first]({{ site.baseurl }}{% post_url 2024-01-02-first %}).\n\n"
+                "![chart]({{ '/assets/chart.png' | relative_url }})\n{: .wide}\n\n{% gist 1 %} {% gist 2 %}\n",
+            ),
+        },
+        markdown_extensions=["attr_list"],
+    )
+    first = site.soup("blog/first/")
+    assert first.select_one("article pre code").get_text() == "print('{{ x }}')\n"
+    second = site.soup("blog/second/")
+    assert second.select_one("article a[href='../first/']") is not None
+    assert second.select_one("article p.wide img")["src"] == "../../assets/chart.png"
+    assert warnings_of() == [
+        (
+            "Liquid {% gist %} left as is, 2 times in 1 posts (blog/posts/2024-02-03-second.md): translate it "
+            "with 'liquid.tags' in the ctoblog config, or edit the posts"
+        )
+    ]
+
+
+def test_a_missing_extension_and_a_missing_post_are_warnings(build_site, warnings_of) -> None:
+    build_site({"blog/posts/2024-01-02-x.md": post("title: X", "[a]({% post_url 1999-01-01-gone %})\n\nP\n{: .x}\n")})
+    warnings = warnings_of()
+    assert "blog/posts/2024-01-02-x.md: {% post_url 1999-01-01-gone %}: no post named '1999-01-01-gone'" in warnings
+    assert any("add 'attr_list' to markdown_extensions" in w for w in warnings)
+
+
+def test_liquid_config_is_validated() -> None:
+    from mkdocs_ctoblog.plugin import CtoblogPlugin
+
+    errors, _ = CtoblogPlugin().load_config({"liquid": {"tags": {"bad": "{% if %}"}}})
+    assert len(errors) == 1 and "Expected a Jinja template for tag 'bad'" in str(errors[0][1])
+    errors, _ = CtoblogPlugin().load_config({"liquid": {"enabled": False, "tags": {"ok": "{{ args[0] }}"}}})
+    assert errors == []
