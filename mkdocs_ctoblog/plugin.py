@@ -104,6 +104,12 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         if not self.config.enabled:
             return None
         with self.timings.measure("on_files"):
+            sources.move_pages_with_permalink(
+                files,
+                posts_dir=self.config.resolved_posts_dir(),
+                blog_dir=self.config.blog_dir,
+                use_directory_urls=config.use_directory_urls,
+            )
             self.posts = sources.collect_posts(
                 files,
                 posts_dir=self.config.resolved_posts_dir(),

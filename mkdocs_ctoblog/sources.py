@@ -12,7 +12,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
+from mkdocs_ctoblog import urls
 from mkdocs_ctoblog.cache import PostCache
+from mkdocs_ctoblog.frontmatter_io import split_post
 from mkdocs_ctoblog.posts import Author, Post, ReadResult, ReadSettings, load_authors, read_post, schedule
 
 if TYPE_CHECKING:
@@ -65,6 +67,31 @@ def collect_posts(
     cache.keep_only({f.src_uri for f in post_files})
     _check_unique_urls(files)
     return posts
+
+
+def move_pages_with_permalink(files: Files, *, posts_dir: str, blog_dir: str, use_directory_urls: bool) -> None:
+    """Give every page that is not a post and has a front-matter `permalink` (a site path such as
+    `/about.html` or `/services/`, as Jekyll pages have) that URL."""
+    for file in files.documentation_pages():
+        if is_post_source(file.src_uri, posts_dir, blog_dir):
+            continue
+        try:
+            text = file.content_string
+        except UnicodeDecodeError:
+            continue  # MkDocs reports it when it reads the page
+        if not text.startswith("---") or "permalink" not in text[:4000]:
+            continue
+        permalink = split_post(text).meta.get("permalink")
+        if not isinstance(permalink, str) or not permalink.strip().startswith("/") or ":" in permalink:
+            if permalink is not None:
+                log.warning("%s: 'permalink' expected a site path such as '/about/', received %r; ignored", file.src_uri, permalink)
+            continue
+        path = permalink.strip()
+        folder = path.strip("/")
+        if path.endswith("/"):  # an explicit folder stays a folder, also without directory URLs
+            _move(file, f"{folder}/index.html" if folder else "index.html")
+        else:
+            _move(file, urls.dest_uri_for(path, use_directory_urls=use_directory_urls))
 
 
 def read_authors_file(docs_dir: str, path: str) -> dict[str, Author]:

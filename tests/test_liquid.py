@@ -191,3 +191,15 @@ def test_liquid_config_is_validated() -> None:
     assert len(errors) == 1 and "Expected a Jinja template for tag 'bad'" in str(errors[0][1])
     errors, _ = CtoblogPlugin().load_config({"liquid": {"enabled": False, "tags": {"ok": "{{ args[0] }}"}}})
     assert errors == []
+
+
+def test_pages_keep_their_permalink(build_site, warnings_of) -> None:
+    site = build_site(
+        {
+            "about.md": "---\npermalink: /About-Me.html\n---\n# About\n",
+            "services.md": "---\npermalink: /work/with-me/\n---\n# Services\n",
+            "bad.md": "---\npermalink: about\n---\n# Bad\n",
+        }
+    )
+    assert site.exists("About-Me.html") and site.exists("work/with-me/") and site.exists("bad/")
+    assert warnings_of() == ["bad.md: 'permalink' expected a site path such as '/about/', received 'about'; ignored"]
