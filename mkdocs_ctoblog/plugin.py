@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
@@ -15,6 +16,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs_ctoblog import (
     author_bio,
     blocks,
+    bodylinks,
     dates,
     indexes,
     inject,
@@ -75,8 +77,14 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         self.pasted: dict[str, tuple[str, ...]] = {}
         self.markdown = (config.markdown_extensions, config.mdx_configs)
         self.bodies: BodyTranslator | None = None
+        self.link_findings = bodylinks.Findings()
+        self.site_paths: bodylinks.SitePaths | None = None
+        self.rendering: bodylinks.SiteFile | None = None  # the page between on_page_markdown and on_page_content
         if not self.config.enabled:
             return None
+        config.markdown_extensions.append(
+            bodylinks.LinkExtension(lambda: self.site_paths, lambda: self.rendering, self.link_findings)
+        )
         self.tz = ZoneInfo(self.config.timezone)
         self.locale = _site_locale(self.config.locale or config.theme.get("language") or config.theme.get("locale"))
         if str(TEMPLATES_DIR) not in config.theme.dirs:
@@ -156,12 +164,16 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             )
             self.blocks = self._blocks(doc_urls)
             self.bodies = self._body_translator(config, doc_urls)
+            self.site_paths = bodylinks.SitePaths(
+                (bodylinks.SiteFile(f.src_uri, f.url, f.dest_uri) for f in files), urlsplit(config.site_url or "/").path
+            )
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Give posts their own body, escaped title and meta; give index pages their title."""
         if not self.config.enabled:
             return None
+        self.rendering = bodylinks.SiteFile(page.file.src_uri, page.url, page.file.dest_uri)
         post = self.posts.get(page.file.src_uri)
         listing = self.listings.get(page.file.src_uri)
         if post is not None:
@@ -183,8 +195,13 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         if not self.config.enabled:
             return None
         with self.timings.measure("on_page_content"):
-            html = self._place_blocks(html, page)
             post = self.posts.get(page.file.src_uri)
+            if self.rendering is not None and self.site_paths is not None:
+                html = bodylinks.rewrite_html(
+                    html, self.rendering, self.site_paths, self.link_findings, report_missing=post is not None
+                )
+                self.rendering = None
+            html = self._place_blocks(html, page)
             if post is not None:
                 card = self.present.card(post, page.url)
                 return placement.add_post_header(html, post.title, self.renderer.post_header, card)
@@ -262,6 +279,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         indexes.leave_out_of_core_search(config, self.generated_listing_urls)
         with self.timings.measure("on_post_build (feeds)"):
             self.sharing.write(config.site_dir, own_files=self.own_feed_files)
+        bodylinks.report(self.link_findings)
         counts = {s: sum(p.status == s for p in self.posts.values()) for s in ("published", "draft", "scheduled")}
         pasted = sorted(src for src, found in self.pasted.items() if found)
         log.info(
