@@ -121,32 +121,26 @@ def choose_cta(subject: Subject, cfg: CtaConfig) -> str | None:
     return chosen or cfg.default
 
 
-def newsletter_shown(subject: Subject, cfg: NewsletterConfig) -> bool:
-    """Front matter wins; otherwise posts follow `newsletter.default` and other pages show none."""
+def newsletter_shown(subject: Subject, cfg: NewsletterConfig, unconfigured: dict[str, None]) -> bool:
+    """Front matter wins; otherwise posts follow `newsletter.default` and other pages show none.
+    A page asking for the form while it has nowhere to post goes into `unconfigured`."""
     if not cfg.enabled or subject.newsletter is False:
         return False
     if subject.newsletter is True:
         if cfg.provider == "generic" and not cfg.action:
-            log.warning(
-                "%s: 'newsletter' is true, but newsletter.action is not set (provider 'generic'); "
-                "set it, or choose a provider; the form is left out",
-                subject.src_uri,
-            )
+            unconfigured[subject.src_uri] = None
             return False
         return True
     return subject.is_post and cfg.default
 
 
-def comments_shown(subject: Subject, cfg: CommentsConfig) -> bool:
-    """Front matter wins; otherwise posts follow `comments.default` and other pages show none."""
+def comments_shown(subject: Subject, cfg: CommentsConfig, unconfigured: dict[str, None]) -> bool:
+    """Front matter wins; otherwise posts follow `comments.default` and other pages show none.
+    A page asking for comments while no provider is configured goes into `unconfigured`."""
     if not cfg.enabled or subject.comments is False:
         return False
     if subject.comments is True and cfg.provider is None:
-        log.warning(
-            "%s: 'comments' is true, but no comments provider is configured (comments.provider: giscus, "
-            "with repo, repo_id, category and category_id); no comments are shown",
-            subject.src_uri,
-        )
+        unconfigured[subject.src_uri] = None
         return False
     return subject.comments is True or (subject.is_post and cfg.default)
 
@@ -410,6 +404,35 @@ class Blocks:
         self.form = newsletter_form(cfg.newsletter)
         self._warned: set[tuple[str, str]] = set()
         self._includes: list[Target] | None = None
+        # Pages whose `comments: true` / `newsletter: true` (often inherited from Jekyll layouts)
+        # cannot be honoured: one warning per build for each, not one per page.
+        self.unconfigured: dict[str, dict[str, None]] = {"comments": {}, "newsletter": {}}
+
+    def warn_unconfigured(self) -> None:
+        """One warning per switch that pages turned on while nothing is configured to show it."""
+        fixes = {
+            "comments": (
+                "no comments provider is configured (comments.provider: giscus, with repo, repo_id, category "
+                "and category_id); no comments are shown. Configure one, or set comments: {enabled: false}"
+            ),
+            "newsletter": (
+                "newsletter.action is not set (provider 'generic'); the form is left out. Set it or choose a "
+                "provider, or set newsletter: {enabled: false}"
+            ),
+        }
+        for key, pages in self.unconfigured.items():
+            if pages:
+                names = list(pages)
+                more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+                log.warning(
+                    "'%s: true' in %d %s (%s%s), but %s",
+                    key,
+                    len(names),
+                    "page" if len(names) == 1 else "pages",
+                    ", ".join(names[:3]),
+                    more,
+                    fixes[key],
+                )
 
     # -- deciding -----------------------------------------------------------------------
 
@@ -417,9 +440,10 @@ class Blocks:
         """Which blocks the page gets, in `blocks_order`; for posts also the read-next picks."""
         shown = {
             "cta": (cta := choose_cta(subject, self.cfg.cta)) is not None,
-            "newsletter": newsletter_shown(subject, self.cfg.newsletter) and self.form is not None,
+            "newsletter": newsletter_shown(subject, self.cfg.newsletter, self.unconfigured["newsletter"])
+            and self.form is not None,
             "read_next": subject.is_post and self.cfg.read_next.enabled and subject.read_next is not False,
-            "comments": comments_shown(subject, self.cfg.comments),
+            "comments": comments_shown(subject, self.cfg.comments, self.unconfigured["comments"]),
         }
         post = self.site.posts[subject.src_uri] if subject.is_post else None
         for name, block in self.post_blocks.items():

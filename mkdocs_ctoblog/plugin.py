@@ -280,6 +280,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         with self.timings.measure("on_post_build (feeds)"):
             self.sharing.write(config.site_dir, own_files=self.own_feed_files)
         bodylinks.report(self.link_findings)
+        self.blocks.warn_unconfigured()
         counts = {s: sum(p.status == s for p in self.posts.values()) for s in ("published", "draft", "scheduled")}
         pasted = sorted(src for src, found in self.pasted.items() if found)
         log.info(
@@ -298,6 +299,9 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             log.debug("%s: pasted %s found; delete it, the plugin adds this block", src, " and ".join(self.pasted[src]))
         if self.bodies is not None:
             self.bodies.warn()
+        for post in sorted((p for p in self.posts.values() if p.status != "published"), key=lambda p: (p.date, p.src_uri)):
+            shown = "shown" if self.show_unpublished else "left out"
+            log.debug("%s: %s post dated %s, %s", post.src_uri, post.status, post.date.isoformat(), shown)
         self.timings.log()
 
     # -- helpers ------------------------------------------------------------------------

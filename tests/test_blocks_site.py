@@ -496,14 +496,15 @@ def test_each_block_template_can_be_overridden(build_site, tmp_path, template):
         (
             {"blog/posts/2024-12-03-talk.md": post("title: Talk\ncategory: Hiring\ncomments: true")},
             {},
-            ("blog/posts/2024-12-03-talk.md: 'comments' is true, but no comments provider is configured (comments.provider: "
-            "giscus, with repo, repo_id, category and category_id); no comments are shown"),
+            ("'comments: true' in 1 page (blog/posts/2024-12-03-talk.md), but no comments provider is configured "
+            "(comments.provider: giscus, with repo, repo_id, category and category_id); no comments are shown. "
+            "Configure one, or set comments: {enabled: false}"),
         ),
         (
             {"asks.md": "---\nnewsletter: true\n---\n# Asks\n"},
             {},
-            ("asks.md: 'newsletter' is true, but newsletter.action is not set (provider 'generic'); set it, or choose a "
-            "provider; the form is left out"),
+            ("'newsletter: true' in 1 page (asks.md), but newsletter.action is not set (provider 'generic'); the form "
+            "is left out. Set it or choose a provider, or set newsletter: {enabled: false}"),
         ),
         (
             {},
