@@ -71,10 +71,11 @@ def test_site_absolute_and_root_relative_links_become_relative(build_site, caplo
     messages = [r.getMessage() for r in caplog.records]
     assert not [m for m in messages if "absolute link" in m and "/nothing/here/" not in m]
     infos = [m for m in messages if "only resolved from the site root" in m]
-    assert infos == [
+    expected = (
         "mkdocs_ctoblog: 2 relative links in 1 pages only resolved from the site root (as under a Jekyll "
         'theme\'s <base href="/">) and were made relative to their page: blog/posts/2019-05-02-one.md'
-    ]
+    )
+    assert infos == [expected]
     assert "mkdocs_ctoblog: blog/posts/2019-05-02-one.md: relative link 'assets/a.png' resolved from the site root" in messages
 
 

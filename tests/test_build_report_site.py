@@ -13,13 +13,13 @@ def test_comments_and_newsletter_without_provider_are_one_warning_each(build_sit
     }
     build_site(docs)
     assert warnings_of() == [
-        "'comments: true' in 5 pages (blog/posts/2024-01-01-p1.md, blog/posts/2024-01-02-p2.md, "
+        ("'comments: true' in 5 pages (blog/posts/2024-01-01-p1.md, blog/posts/2024-01-02-p2.md, "
         "blog/posts/2024-01-03-p3.md and 2 more), but no comments provider is configured (comments.provider: giscus, "
         "with repo, repo_id, category and category_id); no comments are shown. Configure one, or set comments: "
-        "{enabled: false}",
-        "'newsletter: true' in 5 pages (blog/posts/2024-01-01-p1.md, blog/posts/2024-01-02-p2.md, "
+        "{enabled: false}"),
+        ("'newsletter: true' in 5 pages (blog/posts/2024-01-01-p1.md, blog/posts/2024-01-02-p2.md, "
         "blog/posts/2024-01-03-p3.md and 2 more), but newsletter.action is not set (provider 'generic'); the form is "
-        "left out. Set it or choose a provider, or set newsletter: {enabled: false}",
+        "left out. Set it or choose a provider, or set newsletter: {enabled: false}"),
     ]
 
 

@@ -25,9 +25,10 @@ _EXTENSION_USE = {
 class BodyTranslator:
     """Translates each post body once per build and warns once per build about what it could not."""
 
-    def __init__(self, site: LiquidSite, markdown_extensions: Iterable[str]) -> None:
+    def __init__(self, site: LiquidSite, markdown_extensions: Iterable[object]) -> None:
         self.site = site
-        self.enabled_extensions = {name.rsplit(".", 1)[-1] for name in markdown_extensions}
+        # Plugins may add Extension instances (ctoblog's own link extension does): names only.
+        self.enabled_extensions = {name.rsplit(".", 1)[-1] for name in markdown_extensions if isinstance(name, str)}
         self.untranslated: dict[str, Counter[str]] = defaultdict(Counter)  # tag name -> file -> count
         self.missing_extensions: dict[str, set[str]] = defaultdict(set)  # extension -> files
 
