@@ -24,10 +24,11 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs_ctoblog.markdown_text import MarkdownText
 from mkdocs_ctoblog.related import Pick, Related
 from mkdocs_ctoblog.urls import slugify
-from mkdocs_ctoblog.views import EXTERNAL_URL, CardView, ImageView, rel, relative_card
+from mkdocs_ctoblog.views import EXTERNAL_URL, CardView, ImageView, rel, relative_card, tone
 
 if TYPE_CHECKING:
     from mkdocs_ctoblog.config import CommentsConfig, CtaConfig, CtoblogConfig, NewsletterConfig
+    from mkdocs_ctoblog.images import SizeOf
     from mkdocs_ctoblog.posts import Post
 
 log = get_plugin_logger(__name__)
@@ -341,6 +342,7 @@ class PageInfo:
     title: str
     description: str | None
     image: ImageView | None
+    label: str | None = None
 
 
 @dataclass
@@ -624,6 +626,8 @@ class Blocks:
             badge=None,
             pinned=False,
             kind="page",
+            label=page.label,
+            tone=tone(page.label or page.title),
         )
         return relative_card(site_card, base)
 
@@ -645,8 +649,18 @@ class Blocks:
         return CardsView(request.title, tuple(chosen))
 
 
-def page_info(src_uri: str, url: str, title: str, meta: Mapping[str, Any], doc_urls: Mapping[str, str]) -> PageInfo:
-    """A page card's values from a rendered page: its title, `description` and `image` front matter."""
+def page_info(
+    src_uri: str,
+    url: str,
+    title: str,
+    meta: Mapping[str, Any],
+    doc_urls: Mapping[str, str],
+    *,
+    section: str | None = None,
+    image_size: SizeOf = lambda doc_path: None,
+) -> PageInfo:
+    """A page card's values from a rendered page: its title, `description` and `image` front matter,
+    and its label: `kicker` or `label` front matter, else the title of its nav `section`."""
     description = meta.get("description")
     image = None
     value = meta.get("image")
@@ -662,13 +676,16 @@ def page_info(src_uri: str, url: str, title: str, meta: Mapping[str, Any], doc_u
         else:
             path = src.lstrip("/") if src.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), src))
             if path in doc_urls:
-                image = ImageView(doc_urls[path], alt)
+                width, height = image_size(path) or (None, None)
+                image = ImageView(doc_urls[path], alt, width, height)
+    label = next((meta[k] for k in ("kicker", "label") if isinstance(meta.get(k), str) and meta[k].strip()), section)
     return PageInfo(
         src_uri=src_uri,
         url=url,
         title=title,
         description=description if isinstance(description, str) else None,
         image=image,
+        label=label.strip() if label else None,
     )
 
 

@@ -126,6 +126,8 @@ class Strings(c.Type):
         return {**DEFAULT_STRINGS, **given}  # type: ignore[dict-item]
 
 
+MATERIAL_HIDE = ("navigation", "toc", "path", "footer", "tags", "feedback")
+
 _UNSAFE_URL = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 BLOCK_NAMES = ("share", "author_bio", "cta", "newsletter", "read_next", "comments")
 SHARE_SERVICES = ("linkedin", "x", "bluesky", "hackernews", "email", "copy")
@@ -493,6 +495,8 @@ class CtoblogConfig(StrictConfig):
     """Author pages `blog/author/<slug>/`."""
     archive = c.SubConfig(CompactListingConfig)
     """Archive pages `blog/archive/<year>/`."""
+    index_hide = c.ListOfItems(c.Choice(MATERIAL_HIDE), default=["navigation", "toc"])
+    """Material: parts hidden on index pages (their `hide` front matter), so the cards get the full width; `[]` keeps them."""
     strings = Strings()
     """Words shown to readers; see the README for the keys."""
     read_next = c.SubConfig(ReadNextConfig)

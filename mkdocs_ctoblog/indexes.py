@@ -96,11 +96,13 @@ def add_listing_files(listings: list[Listing], files: Files, config: MkDocsConfi
     by_src: dict[str, File] = {}
     for listing in listings:
         file = _authors_page(listing.src_uri, files)
+        first_blog_page = listing.kind == "blog" and listing.number == 1
+        inclusion = InclusionLevel.UNDEFINED if first_blog_page else InclusionLevel.NOT_IN_NAV
         if file is None:
-            first_blog_page = listing.kind == "blog" and listing.number == 1
-            inclusion = InclusionLevel.UNDEFINED if first_blog_page else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, listing.src_uri, content="", inclusion=inclusion)
             files.append(file)
+        elif not first_blog_page and file.inclusion == InclusionLevel.INCLUDED:
+            file.inclusion = inclusion  # an intro page (`blog/category/x.md`): no "not in the nav" note
         by_src[listing.src_uri] = file
     return by_src
 

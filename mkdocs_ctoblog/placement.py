@@ -15,18 +15,34 @@ View = TypeVar("View")
 
 
 def add_post_header(content: str, title: str, render: Callable[..., str], view: View) -> str:
-    """Put the header after the content's own title `<h1>`, or on top with the title as `<h1>`.
+    """Put the header on top, holding the title: the content's own leading `<h1>`, or a new one.
 
     The content's first `<h1>` is the post's title when its text equals the title (an MkDocs-style
-    post, or a title taken from the heading); otherwise, as in a Jekyll layout, the front-matter
-    title is the page's `<h1>` and the content's headings stay below it.
+    post, or a title taken from the heading): leading the content, it moves into the header as it is
+    (id and permalink kept); further down, it stays and the header has no title. Otherwise, as in a
+    Jekyll layout, the front-matter title is the page's `<h1>` and the content's headings stay below it.
     """
     match = _FIRST_H1.search(content)
     if match and _text(match[1]) == " ".join(title.split()):
         if not content[: match.start()].strip():
-            return content[: match.end()] + render(view, with_title=False) + content[match.end() :]
+            own_title = Markup(match[0])  # HTML that came out of Markdown
+            return render(view, with_title=False, title_html=own_title) + content[match.end() :]
         return render(view, with_title=False) + content
     return render(view, with_title=True) + content
+
+
+def add_index_header(content: str, render: Callable[..., str], view: View) -> str:
+    """An index page's header (kicker and title) and intro (the page's own text, in a readable measure).
+
+    The header holds the content's leading `<h1>` if it has one; a page with an `<h1>` further down
+    keeps its content as it is and gets no header.
+    """
+    match = _FIRST_H1.search(content)
+    if match and content[: match.start()].strip():
+        return content
+    own_title = Markup(match[0]) if match else ""  # HTML that came out of Markdown
+    intro = content[match.end() :] if match else content
+    return render(view, title_html=own_title, intro_html=Markup(intro) if intro.strip() else "")
 
 
 def _text(fragment: str) -> str:

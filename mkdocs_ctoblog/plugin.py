@@ -18,6 +18,7 @@ from mkdocs_ctoblog import (
     blocks,
     bodylinks,
     dates,
+    images,
     indexes,
     inject,
     markdown_text,
@@ -59,6 +60,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         self.is_serve = False
         self.cache = PostCache()  # kept across the rebuilds of one `mkdocs serve`
         self.ranking: tuple[tuple[object, ...], related.Related] | None = None  # likewise
+        self.image_size_cache: images.SizeCache = {}  # likewise, keyed by file and mtime
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve` (drafts are shown there)."""
@@ -144,6 +146,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
                     for lst in planned
                     if lst.term is not None and lst.number == 1
                 },
+                image_size=self._image_size(files),
             )
             self.present = views.Presenter(
                 blog=self.blog,
@@ -188,6 +191,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             _set_page_text(page, title, page.meta.get("description"))
             if page.file.generated_by:  # they only repeat posts (Material's search reads this)
                 page.meta.setdefault("search", {"exclude": True})
+            page.meta.setdefault("hide", list(self.config.index_hide))
         return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -201,15 +205,14 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
                     html, self.rendering, self.site_paths, self.link_findings, report_missing=post is not None
                 )
                 self.rendering = None
+            listing = self.listings.get(page.file.src_uri)
+            if listing is not None:  # the page's blocks (a CTA it asks for) go after the cards
+                view = self._listing_view(listing, page, with_cards=False)
+                html = placement.add_index_header(html, self.renderer.index_header, view) + LISTING_SLOT
             html = self._place_blocks(html, page)
             if post is not None:
                 card = self.present.card(post, page.url)
                 return placement.add_post_header(html, post.title, self.renderer.post_header, card)
-            listing = self.listings.get(page.file.src_uri)
-            if listing is not None:
-                view = self._listing_view(listing, page, with_cards=False)
-                header = "" if "<h1" in html else self.renderer.index_header(view)
-                return header + html + LISTING_SLOT
         return html
 
     @event_priority(50)  # run early, before other plugins (minifiers) rewrite the page
@@ -347,6 +350,13 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             excerpt_separator=self.config.excerpt_separator,
         )
 
+    def _image_size(self, files: Files) -> images.SizeOf:
+        def abs_path(doc_path: str) -> str | None:
+            file = files.get_file_from_path(doc_path)
+            return file.abs_src_path if file is not None else None
+
+        return images.image_sizes(abs_path, self.image_size_cache)
+
     def _blocks(self, doc_urls: dict[str, str]) -> blocks.Blocks:
         """The blocks of this build: read-next ranking over the published posts, CTA Markdown, links."""
         ranking = self._ranking([p for p in self.posts.values() if p.status == "published"])
@@ -415,7 +425,13 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         content, self.latest[src] = inject.find_latest(content, src)
         title = page.meta.get("title") if isinstance(page.meta.get("title"), str) else page.title
         self.blocks.site.pages[src] = blocks.page_info(
-            src, page.url, html.unescape(str(title or "")), page.meta, self.blocks.site.doc_urls
+            src,
+            page.url,
+            html.unescape(str(title or "")),
+            page.meta,
+            self.blocks.site.doc_urls,
+            section=page.parent.title if page.parent else None,
+            image_size=self.present.linker.image_size,
         )
         if post is not None:
             self.pasted[src] = inject.pasted_blocks(post.body)

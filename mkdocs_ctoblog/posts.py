@@ -32,6 +32,7 @@ _MARKUP = re.compile(r"[\\`*_\[\]<>&#!|~]|^\s*(?:\d+[.)]|[-+=]+)(?:\s|$)", re.MU
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 _TEXT_KEYS = ("title", "description", "excerpt", "image_alt", "slug", "permalink")
+_POSITION_WORD = re.compile(r"left|center|right|top|bottom|(\d{1,3}(?:\.\d+)?)%")
 _BOOL_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
 
@@ -63,6 +64,7 @@ class Image:
     src: str
     alt: str
     local: bool
+    position: str | None = None  # focal point: CSS object-position, keywords and percentages only
 
 
 @dataclass(frozen=True)
@@ -366,13 +368,28 @@ class _Reader:
         if _UNSAFE_SCHEME.match(src):
             self.warn("image", src, "a path or an http(s) URL")
             return None
+        position = self.image_position(meta)
         if re.match(r"^(https?:)?//", src):
-            return Image(src=src, alt=alt or "", local=False)
+            return Image(src=src, alt=alt or "", local=False, position=position)
         doc_path = self.local_image_path(src)
         if doc_path is None:
             self.problem(f"'image' file not found in docs_dir: '{src}'")
             return None
-        return Image(src=doc_path, alt=alt or "", local=True)
+        return Image(src=doc_path, alt=alt or "", local=True, position=position)
+
+    def image_position(self, meta: Mapping[str, Any]) -> str | None:
+        """`image_position` (or `image: {position}`): one or two of left, center, right, top, bottom, N%."""
+        value = meta.get("image_position")
+        image = meta.get("image")
+        if value is None and isinstance(image, Mapping):
+            value = image.get("position")
+        if value is None or value == "":
+            return None
+        position = _css_position(value)
+        if position is not None:
+            return position
+        self.warn("image_position", value, "one or two of left, center, right, top, bottom or a percentage (e.g. '50% 30%')")
+        return None
 
     def local_image_path(self, src: str) -> str | None:
         """Doc path of a site-absolute (`/assets/x.png`) or relative image; relative to the post first."""
@@ -547,3 +564,14 @@ def _text_or_none(value: object) -> str | None:
 def _show(value: object) -> str:
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _css_position(value: object) -> str | None:
+    """A safe CSS `object-position`: one or two keywords or percentages (0-100%), else None."""
+    words = value.lower().split() if isinstance(value, str) else []
+    matches = [_POSITION_WORD.fullmatch(word) for word in words]
+    if not 1 <= len(words) <= 2 or not all(matches):
+        return None
+    if any(m[1] is not None and float(m[1]) > 100 for m in matches if m):
+        return None
+    return " ".join(words)

@@ -40,11 +40,11 @@ class Renderer:
         except jinja2.UndefinedError as exc:
             raise PluginError(f"ctoblog: template '{name}': {exc.message}") from None
 
-    def post_header(self, post: Any, *, with_title: bool) -> str:
-        return self._render("ctoblog/post_header.html", post=post, with_title=with_title)
+    def post_header(self, post: Any, *, with_title: bool, title_html: str = "") -> str:
+        return self._render("ctoblog/post_header.html", post=post, with_title=with_title, title_html=title_html)
 
-    def index_header(self, listing: Any) -> str:
-        return self._render("ctoblog/index_header.html", listing=listing)
+    def index_header(self, listing: Any, *, title_html: str = "", intro_html: str = "") -> str:
+        return self._render("ctoblog/index_header.html", listing=listing, title_html=title_html, intro_html=intro_html)
 
     def listing(self, listing: Any) -> str:
         return self._render("ctoblog/index.html", listing=listing, heading="h2")

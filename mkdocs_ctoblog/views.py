@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -28,10 +29,16 @@ class Link:
     url: str
 
 
+TONES = 6  # generated covers: `ctoblog-tone-0` … `ctoblog-tone-5` in ctoblog.css
+
+
 @dataclass(frozen=True)
 class ImageView:
     url: str
     alt: str
+    width: int | None = None
+    height: int | None = None
+    position: str | None = None  # CSS object-position (validated front matter)
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,18 @@ class CardView:
     badge: str | None
     pinned: bool
     kind: str = "post"
+    label: str | None = None  # page cards: the small word above the title ("Services")
+    tone: int = 0  # colour of the generated cover of a card without an image
+
+    @property
+    def cover_text(self) -> str:
+        """What a generated cover shows: the first category, else the label."""
+        return self.categories[0].text if self.categories else (self.label or "")
+
+
+def tone(name: str) -> int:
+    """A stable colour number for a category (or title): the same name, the same colour."""
+    return zlib.crc32(name.casefold().encode()) % TONES
 
 
 def rel(target: str, base: str) -> str:
@@ -77,6 +96,7 @@ class Linker:
     post_urls: Mapping[str, str]
     doc_url: Callable[[str], str | None]
     term_urls: Mapping[tuple[TermKind, str], str]
+    image_size: Callable[[str], tuple[int, int] | None] = lambda doc_path: None
 
     def post(self, post: Post) -> str:
         return self.post_urls[post.src_uri]
@@ -90,9 +110,12 @@ class Linker:
         if image is None:
             return None
         if not image.local:
-            return ImageView(image.src, image.alt)
+            return ImageView(image.src, image.alt, position=image.position)
         url = self.doc_url(image.src)
-        return ImageView(url, image.alt) if url is not None else None
+        if url is None:
+            return None
+        width, height = self.image_size(image.src) or (None, None)
+        return ImageView(url, image.alt, width, height, image.position)
 
 
 class Formatter:
@@ -147,6 +170,7 @@ def site_card(post: Post, *, blog: Blog, linker: Linker, fmt: Formatter, show_ba
         authors=tuple(author_links),
         badge=fmt.strings[post.status] if show_badge and post.status != "published" else None,
         pinned=post.pin,
+        tone=tone(post.category_slugs[0] if post.categories else post.title),
     )
 
 
@@ -158,7 +182,7 @@ def relative_card(card: CardView, base: str) -> CardView:
 
     image = card.image
     if image is not None and not EXTERNAL_URL.match(image.url):
-        image = ImageView(rel(image.url, base), image.alt)
+        image = replace(image, url=rel(image.url, base))
     return replace(
         card,
         url=rel(card.url, base),

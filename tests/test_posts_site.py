@@ -226,7 +226,10 @@ def test_user_blog_index_keeps_its_content(build_site):
     assert soup.select_one("h1").get_text() == "My writing"
     assert "Intro paragraph." in soup.select_one("article").get_text()
     assert card_titles(site) == ["Hello"]
-    assert soup.select_one(".ctoblog-index__header") is None
+    # the page's own title moves into the index header (one h1), its text into the intro
+    assert [h1["id"] for h1 in soup.select("h1")] == ["my-writing"]
+    assert soup.select_one(".ctoblog-index__header h1") is not None
+    assert soup.select_one(".ctoblog-index__intro").get_text(strip=True) == "Intro paragraph."
 
 
 def test_posts_stay_out_of_the_nav_but_the_blog_is_in_it(build_site):

@@ -1,0 +1,120 @@
+"""The README's screenshots: build the example site (Material, and the built-in mkdocs theme), open it
+in Debian's Chromium and write PNGs into ``screenshots/``.
+
+    .venv/bin/python tests/tools/screenshots.py              # all of them
+    .venv/bin/python tests/tools/screenshots.py --out /tmp/shots
+
+Look at every image before committing it: a screenshot is only useful if the page in it looks deliberate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make `tools` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import yaml
+
+from tools import ROOT
+from tools.browser import chromium, new_page, serve_site
+
+EXAMPLE = ROOT / "example-site"
+POST = "blog/cto-or-vp-of-engineering/"
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+
+# file name -> (theme, page, browser context, what to capture)
+SHOTS: dict[str, tuple[str, str, dict[str, Any], str]] = {
+    "blog-index-light.png": ("material", "blog/", {**DESKTOP, "color_scheme": "light"}, "window"),
+    "blog-index-dark.png": ("material", "blog/", {**DESKTOP, "color_scheme": "dark"}, "window"),
+    "post-light.png": ("material", POST, {**DESKTOP, "color_scheme": "light"}, "window"),
+    "post-dark.png": ("material", POST, {**DESKTOP, "color_scheme": "dark"}, "window"),
+    "post-blocks-light.png": ("material", POST, {**DESKTOP, "color_scheme": "light"}, "blocks"),
+    "post-blocks-dark.png": ("material", POST, {**DESKTOP, "color_scheme": "dark"}, "blocks"),
+    "phone-index.png": ("material", "blog/", {**PHONE, "color_scheme": "light"}, "window"),
+    "phone-post.png": ("material", POST, {**PHONE, "color_scheme": "light"}, "window"),
+    "phone-post-blocks-dark.png": ("material", POST, {**PHONE, "color_scheme": "dark"}, "blocks"),
+    "mkdocs-theme-index.png": ("mkdocs", "blog/", {**DESKTOP, "color_scheme": "light"}, "window"),
+    "mkdocs-theme-post-blocks.png": ("mkdocs", POST, {**DESKTOP, "color_scheme": "light"}, "blocks"),
+}
+
+# Load every image (lazy ones too) before the picture is taken.
+LOAD_IMAGES = """async () => {
+  for (const img of document.images) { img.loading = "eager"; img.scrollIntoView({block: "center"}); }
+  await Promise.all([...document.images].map(img => img.decode().catch(() => null)));
+  scrollTo(0, 0);
+}"""
+
+# The region after the post's text: the ctoblog blocks in the lower half of the article (comments left out:
+# their widget is a third-party frame, not loaded here).
+BLOCKS_REGION = """() => {
+  const article = document.querySelector("article.md-content__inner, div[role=main]");
+  const top = article.getBoundingClientRect().top + scrollY, middle = top + article.offsetHeight / 2;
+  const blocks = [...article.querySelectorAll(":scope > [class^=ctoblog-], :scope > [class*=' ctoblog-']")]
+    .filter(el => !el.matches(".ctoblog-comments"))
+    .map(el => el.getBoundingClientRect()).map(r => ({top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right}))
+    .filter(r => r.top > middle);
+  return {x: Math.min(...blocks.map(b => b.left)), y: Math.min(...blocks.map(b => b.top)),
+          right: Math.max(...blocks.map(b => b.right)), bottom: Math.max(...blocks.map(b => b.bottom))};
+}"""
+
+
+def build(theme: str, into: Path) -> Path:
+    """`mkdocs build --strict` of the example site with `theme` into `into`/site."""
+    config = EXAMPLE / "mkdocs.yml"
+    if theme == "mkdocs":
+        config = into / "mkdocs.yml"
+        config.write_text(yaml.safe_dump({
+            "INHERIT": str(EXAMPLE / "mkdocs.yml"), "docs_dir": str(EXAMPLE / "docs"),
+            "theme": {"name": "mkdocs", "highlightjs": False},
+        }), encoding="utf-8")
+    site = into / "site"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
+                   check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return site
+
+
+def take(browser: Any, url: str, context: dict[str, Any], capture: str, path: Path) -> None:
+    page = new_page(browser, **context)
+    try:
+        page.goto(url, wait_until="networkidle")
+        page.evaluate(LOAD_IMAGES)
+        if capture == "window":
+            page.screenshot(path=str(path))
+            return
+        region = page.evaluate(BLOCKS_REGION)
+        margin = 16
+        clip = {"x": max(0, region["x"] - margin), "y": max(0, region["y"] - margin)}
+        clip["width"] = min(context["viewport"]["width"], region["right"] + margin) - clip["x"]
+        clip["height"] = region["bottom"] + margin - clip["y"]
+        page.screenshot(path=str(path), clip=clip, full_page=True)
+    finally:
+        page.context.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots", help="folder for the PNGs")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="ctoblog-shots-") as tmp:
+        sites = {}
+        for theme in ("material", "mkdocs"):
+            (Path(tmp) / theme).mkdir()
+            sites[theme] = build(theme, Path(tmp) / theme)
+        with serve_site(sites["material"]) as material, serve_site(sites["mkdocs"]) as mkdocs, chromium() as browser:
+            servers = {"material": material, "mkdocs": mkdocs}
+            for name, (theme, url, context, capture) in SHOTS.items():
+                take(browser, servers[theme].url + url, context, capture, args.out / name)
+                print(args.out / name)
+
+
+if __name__ == "__main__":
+    main()
