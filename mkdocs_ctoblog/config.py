@@ -8,6 +8,7 @@ from typing import Literal
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from mkdocs_ctoblog import outpaths
 from mkdocs_ctoblog.jekyll import permalink
 from mkdocs_ctoblog.jekyll.site_config import DEFAULT_EXCERPT_SEPARATOR, SiteConfigError, read_site_config
 
@@ -86,6 +87,29 @@ class PositiveInt(c.Type):
         if isinstance(value, bool) or value < 1:  # type: ignore[operator]
             raise base.ValidationError(f"Expected a whole number of 1 or more, but received: {value!r}")
         return value  # type: ignore[return-value]
+
+
+class SitePath(c.Type):
+    """A path inside docs_dir or the site (`blog`, `{slug}`): no `..`, drive letter or control
+    character, also when percent-encoded or written with backslashes. `placeholders` are
+    filled with sample values before the check."""
+
+    def __init__(self, default: str | None = None, *, placeholders: dict[str, str] | None = None) -> None:
+        super().__init__(str, default=default)
+        self.placeholders = placeholders or {}
+
+    def run_validation(self, value: object) -> str:
+        text: str = super().run_validation(value)
+        sample = text
+        for name, example in self.placeholders.items():
+            sample = sample.replace("{" + name + "}", example)
+        try:
+            found = outpaths.normalise(sample, url=True)
+        except outpaths.UnsafePath as exc:
+            raise base.ValidationError(f"Expected a path inside the site, but received: {text!r}, which {exc}") from None
+        if found.has_parent:
+            raise base.ValidationError(f"Expected a path inside the site, without '..', but received: {text!r}")
+        return text
 
 
 class Timezone(c.Type):
@@ -190,11 +214,11 @@ class CtaPosition(c.Type):
         )
 
 
-class PostUrlFormat(c.Type):
+class PostUrlFormat(SitePath):
     """A URL pattern with `{tokens}`, or one in Jekyll's syntax (placeholders checked as Jekyll does)."""
 
     def __init__(self) -> None:
-        super().__init__(str, default="{slug}")
+        super().__init__("{slug}")
 
     def run_validation(self, value: object) -> str:
         text = str(super().run_validation(value)).strip()
@@ -453,9 +477,9 @@ class LiquidConfig(StrictConfig):
 class CtoblogConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it."""
-    blog_dir = c.Type(str, default="blog")
+    blog_dir = SitePath("blog")
     """Folder (in docs_dir) of the blog index and generated pages."""
-    posts_dir = c.Optional(c.Type(str))
+    posts_dir = c.Optional(SitePath())
     """Folder (in docs_dir) whose Markdown files are posts; default `<blog_dir>/posts`."""
     post_url_format = PostUrlFormat()
     """Post URL under blog_dir; tokens `{slug} {year} {month} {day} {category}`; a leading `/` is from the site root.
@@ -481,7 +505,7 @@ class CtoblogConfig(StrictConfig):
     """Babel date format: `short`, `medium`, `long`, `full` or a pattern like `d MMMM y`."""
     locale = c.Optional(c.Type(str))
     """Locale of dates and reading time; default `theme.language`, else `en`."""
-    authors_file = c.Type(str, default="{blog_dir}/.authors.yml")
+    authors_file = SitePath("{blog_dir}/.authors.yml", placeholders={"blog_dir": "blog"})
     """YAML file (in docs_dir) of author ids: `{name, description, avatar, url, bio, links}`."""
     categories_allowed = c.ListOfItems(c.Type(str), default=[])
     """When not empty, any other category is a warning."""

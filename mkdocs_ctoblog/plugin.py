@@ -22,11 +22,13 @@ from mkdocs_ctoblog import (
     indexes,
     inject,
     markdown_text,
+    outpaths,
     placement,
     related,
     share_links,
     sharing,
     sources,
+    urlmap,
     views,
 )
 from mkdocs_ctoblog.blog import Blog, TermKind, build_blog
@@ -41,7 +43,7 @@ from mkdocs_ctoblog.urls import slugify
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
@@ -74,6 +76,8 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         self.listings: dict[str, indexes.Listing] = {}
         self.own_feed_files: frozenset[str] = frozenset()
         self.generated_listing_urls: frozenset[str] = frozenset()
+        self.url_map = urlmap.UrlMap()
+        self.moved_pages: list[File] = []
         self.plans: dict[str, blocks.Plan] = {}
         self.latest: dict[str, list[inject.LatestRequest]] = {}
         self.pasted: dict[str, tuple[str, ...]] = {}
@@ -114,7 +118,13 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         if not self.config.enabled:
             return None
         with self.timings.measure("on_files"):
-            sources.move_pages_with_permalink(
+            sources.check_posts_dir(
+                files,
+                config.docs_dir,
+                self.config.resolved_posts_dir(),
+                blog_dir=None if self.config.posts_dir else self.config.blog_dir.strip("/"),
+            )
+            self.moved_pages = sources.move_pages_with_permalink(
                 files,
                 posts_dir=self.config.resolved_posts_dir(),
                 blog_dir=self.config.blog_dir,
@@ -165,6 +175,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             self.own_feed_files = indexes.add_feed_files(feed_paths, files, config) | frozenset(
                 path for path in self.sharing.folder_sitemaps() if files.get_file_from_path(path)
             )
+            self.url_map = self._url_map(files, config, generated={*self.listings, *feed_paths})
             self.blocks = self._blocks(doc_urls)
             self.bodies = self._body_translator(config, doc_urls)
             self.site_paths = bodylinks.SitePaths(
@@ -281,7 +292,10 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             return
         indexes.leave_out_of_core_search(config, self.generated_listing_urls)
         with self.timings.measure("on_post_build (feeds)"):
-            self.sharing.write(config.site_dir, own_files=self.own_feed_files)
+            try:
+                self.sharing.write(config.site_dir, own_files=self.own_feed_files)
+            except outpaths.UnsafePath as exc:
+                raise PluginError(f"ctoblog: not written: {exc}") from None
         bodylinks.report(self.link_findings)
         self.blocks.warn_unconfigured()
         counts = {s: sum(p.status == s for p in self.posts.values()) for s in ("published", "draft", "scheduled")}
@@ -308,6 +322,22 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         self.timings.log()
 
     # -- helpers ------------------------------------------------------------------------
+
+    def _url_map(self, files: Files, config: MkDocsConfig, *, generated: set[str]) -> urlmap.UrlMap:
+        """Every output path of the build, ours claimed: a collision stops the build before anything is written."""
+        url_map = urlmap.UrlMap()
+        moved = {id(f) for f in self.moved_pages}
+        ours = [
+            f for f in files
+            if f.src_uri in self.posts or id(f) in moved or (f.generated_by and f.src_uri in generated)
+        ]
+        urlmap.claim_site(
+            url_map, files, ours=ours, static_templates=config.theme.static_templates, plugins=config.plugins.keys()
+        )
+        for path in self.sharing.folder_sitemaps():
+            if path not in self.own_feed_files:
+                url_map.claim(path, f"the folder sitemap '{path}'")
+        return url_map
 
     def _term_kinds(self) -> set[TermKind]:
         enabled = {

@@ -16,7 +16,7 @@ import markdown
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
-from mkdocs_ctoblog import dates, urls
+from mkdocs_ctoblog import dates, outpaths, urls
 from mkdocs_ctoblog.frontmatter_io import raw_scalar, split_post
 from mkdocs_ctoblog.jekyll import permalink
 
@@ -171,8 +171,14 @@ class _Reader:
         categories = _unique_by_slug(categories)
         self.check_allowed(categories)
         tags = _unique_by_slug(self.terms(meta, "tags") + self.terms(meta, "tag", split_strings=False))
+        self.fallback_slugs("categories", categories)
+        self.fallback_slugs("tags", tags)
+        authors = self.authors(meta)
+        self.fallback_slugs("author", [a.name for a in authors if a.key not in self.settings.authors])
         local_date = date.astimezone(self.settings.tz)
         dest_uri = self.dest_uri(meta, slug, categories, local_date, stem, file_slug)
+        if dest_uri is None:
+            return None
         words = len(_WORD.findall(_FENCE.sub(" ", body)))
         status: Status = "published"
         if self.flag(meta, "draft") is True or self.flag(meta, "published") is False:
@@ -189,7 +195,7 @@ class _Reader:
             body=body,
             categories=tuple(categories),
             tags=tuple(tags),
-            authors=self.authors(meta),
+            authors=authors,
             image=self.image(meta),
             status=status,
             pin=self.flag(meta, "pin") is True,
@@ -207,8 +213,9 @@ class _Reader:
 
     def dest_uri(
         self, meta: Mapping[str, Any], slug: str, categories: list[str], date: dt.datetime, stem: str, file_slug: str
-    ) -> str:
-        """The output path: front matter `permalink`, else `post_url_format` (Jekyll's rules for `:placeholders`)."""
+    ) -> str | None:
+        """The output path: front matter `permalink`, else `post_url_format` (Jekyll's rules for `:placeholders`);
+        `..` above the site root dropped with a warning; None (and a warning) when it cannot be made safe."""
         given_slug = meta.get("slug")
         facts = permalink.PostFacts(
             date=date,
@@ -222,15 +229,26 @@ class _Reader:
         if unknown:
             self.warn("permalink", template, f"Jekyll's placeholders, not {', '.join(unknown)}", "; using post_url_format")
             template = None
-        return urls.post_dest_uri(
-            facts,
-            slug=slug,
-            category=categories[0] if categories else None,
-            permalink_template=template,
-            post_url_format=self.settings.post_url_format,
-            blog_dir=self.settings.blog_dir,
-            use_directory_urls=self.settings.use_directory_urls,
-        )
+        key, value = ("permalink", template) if template else ("categories", " ".join(facts.categories))
+        try:
+            place = urls.post_dest_uri(
+                facts,
+                slug=slug,
+                category=categories[0] if categories else None,
+                permalink_template=template,
+                post_url_format=self.settings.post_url_format,
+                blog_dir=self.settings.blog_dir,
+                use_directory_urls=self.settings.use_directory_urls,
+            )
+        except outpaths.UnsafePath as exc:
+            if not template and len(slug.encode()) > outpaths.MAX_SEGMENT_BYTES:
+                key, value = "slug", slug
+            self.warn(key, value, "a URL path inside the site", f", which {exc}; the post is left out")
+            return None
+        if place.above_root or (template and _has_parent(template)):
+            self.warn(key, value, "a URL path without '..'",
+                      f": '..' is dropped (as Jekyll does; never above the site root), so the post is at '{place.dest_uri}'")
+        return place.dest_uri
 
     def date(self, meta: Mapping[str, Any], key: str, fallback: dt.date | None) -> dt.datetime | None:
         if meta.get(key) is not None:
@@ -274,7 +292,9 @@ class _Reader:
         return None
 
     def slug(self, meta: Mapping[str, Any], file_slug: str, title: str) -> str:
-        """Lower-case ASCII (`slug_case: lower`), or Jekyll's `:title` with its case (`keep`)."""
+        """From `slug`, else the file name, else the title: the first with letters or digits, made
+        lower-case ASCII (`slug_case: lower`) or Jekyll's `:title` with its case (`keep`); when none
+        has any, a short hash of the first (one warning)."""
         given = self.text_value(meta, "slug")
         make: Callable[[str], str]
         if self.settings.slug_case == "keep":
@@ -282,10 +302,25 @@ class _Reader:
             file_slug = permalink.file_slug(file_slug)
         else:
             make = urls.slugify
-        slug = make(given or file_slug) or make(title)
-        if given and not make(given):
+        sources = [(key, text) for key, text in (("slug", given), ("file name", file_slug), ("title", title)) if text]
+        if given and (urls.is_fallback_slug(given) or not make(given)):
             self.warn("slug", given, "letters or digits")
-        return slug or "post"
+        usable = next((make(text) for _key, text in sources if not urls.is_fallback_slug(text) and make(text)), None)
+        if usable:
+            return usable
+        if not sources:
+            return "post"
+        key, text = sources[0]
+        slug = urls.fallback_slug(text)
+        if key != "slug":
+            self.warn(key, text, "letters or digits for the URL", f"; the post's slug is '{slug}': give it a 'slug'")
+        return slug
+
+    def fallback_slugs(self, key: str, names: list[str]) -> None:
+        """One warning per name with no letters or digits (only emoji or punctuation): its pages get a hash slug."""
+        for name in names:
+            if urls.is_fallback_slug(name):
+                self.warn(key, name, "a name with letters or digits", f"; its pages use the slug '{urls.slugify(name)}'")
 
     def terms(self, meta: Mapping[str, Any], key: str, *, split_strings: bool = True) -> list[str]:
         """`category`: one value; `categories`/`tags`: a list, or a string split on spaces."""
@@ -464,6 +499,11 @@ def load_authors(data: object, source: str) -> dict[str, Author]:
         if not (isinstance(value, Mapping) and isinstance(value.get("name"), str)):
             log.warning("%s: author '%s' expected a mapping with 'name', received %s", source, key, _show(value))
             continue
+        if urls.is_fallback_slug(value["name"]):
+            log.warning(
+                "%s: author '%s' expected a name with letters or digits, received %s; its page uses the slug '%s'",
+                source, key, _show(value["name"]), urls.slugify(value["name"]),
+            )
 
         authors[str(key)] = Author(
             key=str(key),
@@ -555,6 +595,13 @@ def _unique_by_slug(names: list[str]) -> list[str]:
             seen.add(slug)
             unique.append(name)
     return unique
+
+
+def _has_parent(path: str) -> bool:
+    try:
+        return outpaths.normalise(path, url=True).has_parent
+    except outpaths.UnsafePath:
+        return False
 
 
 def _text_or_none(value: object) -> str | None:

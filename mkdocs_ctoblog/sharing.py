@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from mkdocs.plugins import get_plugin_logger
 
-from mkdocs_ctoblog import dates, feeds, meta, sitemaps
+from mkdocs_ctoblog import dates, feeds, meta, outpaths, sitemaps
 from mkdocs_ctoblog.blog import Blog
 from mkdocs_ctoblog.feeds import FeedSet, Format
 from mkdocs_ctoblog.posts import Post
@@ -426,7 +426,7 @@ class Sharing:
                 path = feed_set.path(fmt)
                 if path in own_files:
                     continue
-                target = Path(site_dir, path)
+                target = Path(outpaths.site_file(site_dir, path))
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(feeds.RENDERERS[fmt](channel))
         sitemaps.write_folder_sitemaps(

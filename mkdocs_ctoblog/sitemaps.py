@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from mkdocs_ctoblog import outpaths
 from mkdocs_ctoblog.posts import Post
 
 FILE_NAME = "sitemap.xml"
@@ -58,7 +59,7 @@ def write_folder_sitemaps(site_dir: str, site_url: str, folders: Iterable[str], 
         text = folder_sitemap(site_map, site_url.rstrip("/") + "/" + folder.strip("/") + "/")
         if text is None:
             continue
-        target = Path(site_dir, path)
+        target = Path(outpaths.site_file(site_dir, path))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="")
         written.append(path)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 from functools import partial
 from typing import TYPE_CHECKING
 
 import yaml
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from mkdocs_ctoblog import urls
+from mkdocs_ctoblog import outpaths, urls
 from mkdocs_ctoblog.cache import PostCache
 from mkdocs_ctoblog.frontmatter_io import split_post
+from mkdocs_ctoblog.jekyll import permalink as jekyll_permalink
 from mkdocs_ctoblog.posts import Author, Post, ReadResult, ReadSettings, load_authors, read_post, schedule
 
 if TYPE_CHECKING:
@@ -65,13 +66,14 @@ def collect_posts(
         _move(file, post.dest_uri)
         file.inclusion = InclusionLevel.NOT_IN_NAV
     cache.keep_only({f.src_uri for f in post_files})
-    _check_unique_urls(files)
     return posts
 
 
-def move_pages_with_permalink(files: Files, *, posts_dir: str, blog_dir: str, use_directory_urls: bool) -> None:
+def move_pages_with_permalink(files: Files, *, posts_dir: str, blog_dir: str, use_directory_urls: bool) -> list[File]:
     """Give every page that is not a post and has a front-matter `permalink` (a site path such as
-    `/about.html` or `/services/`, as Jekyll pages have) that URL."""
+    `/about.html` or `/services/`, as Jekyll pages have) that URL; return the pages moved. The path
+    goes through the output-path guard as a post's does (`..` dropped with a warning; unsafe: ignored)."""
+    moved = []
     for file in files.documentation_pages():
         if is_post_source(file.src_uri, posts_dir, blog_dir):
             continue
@@ -86,12 +88,37 @@ def move_pages_with_permalink(files: Files, *, posts_dir: str, blog_dir: str, us
             if permalink is not None:
                 log.warning("%s: 'permalink' expected a site path such as '/about/', received %r; ignored", file.src_uri, permalink)
             continue
-        path = permalink.strip()
-        folder = path.strip("/")
-        if path.endswith("/"):  # an explicit folder stays a folder, also without directory URLs
-            _move(file, f"{folder}/index.html" if folder else "index.html")
+        try:
+            url = outpaths.normalise(jekyll_permalink.expand(permalink.strip(), {}), url=True)
+            climbs = outpaths.normalise(permalink, url=True).has_parent
+        except outpaths.UnsafePath as exc:
+            log.warning("%s: 'permalink' expected a site path inside the site, received %r, which %s; ignored",
+                        file.src_uri, permalink, exc)
+            continue
+        if climbs or url.above_root:
+            log.warning("%s: 'permalink' expected a site path without '..', received %r: '..' is dropped "
+                        "(as Jekyll does; never above the site root), so the page is at '/%s'", file.src_uri, permalink, url.path)
+        if url.folder:  # an explicit folder stays a folder, also without directory URLs
+            _move(file, posixpath.join(url.path, "index.html"))
         else:
-            _move(file, urls.dest_uri_for(path, use_directory_urls=use_directory_urls))
+            _move(file, urls.dest_uri_for(url.path, use_directory_urls=use_directory_urls))
+        moved.append(file)
+    return moved
+
+
+def check_posts_dir(files: Files, docs_dir: str, posts_dir: str, *, blog_dir: str | None) -> None:
+    """One warning when posts_dir is not a folder of docs_dir and holds no file (from a plugin).
+    `blog_dir` is given when posts_dir is the default: then a site without a blog folder (no blog
+    started yet) is left alone."""
+    if blog_dir is not None and not os.path.isdir(os.path.join(docs_dir, blog_dir)):
+        return
+    if os.path.isdir(os.path.join(docs_dir, posts_dir)) or any(f.src_uri.startswith(posts_dir + "/") for f in files):
+        return
+    log.warning(
+        "posts_dir '%s' does not exist in docs_dir: no posts are read. Create it, or set posts_dir "
+        "(default '<blog_dir>/posts') to the folder of your posts",
+        posts_dir,
+    )
 
 
 def read_authors_file(docs_dir: str, path: str) -> dict[str, Author]:
@@ -124,14 +151,3 @@ def _move(file: File, dest_uri: str) -> None:
     for cached in ("url", "abs_dest_path", "dest_path"):
         file.__dict__.pop(cached, None)
 
-
-def _check_unique_urls(files: Files) -> None:
-    seen: dict[str, File] = {}
-    for file in files:
-        other = seen.setdefault(file.dest_uri, file)
-        if other is not file:
-            raise PluginError(
-                f"ctoblog: '{other.src_uri}' and '{file.src_uri}' would both be written to '{file.dest_uri}': "
-                "give one of them a 'slug' or 'permalink', or put the date in the URLs "
-                "with post_url_format: '{year}/{month}/{day}/{slug}'"
-            )

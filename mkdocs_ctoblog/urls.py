@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import posixpath
 import re
+import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from slugify import slugify as _slugify
 
+from mkdocs_ctoblog import outpaths
 from mkdocs_ctoblog.jekyll import permalink
 
 _FORMAT_TOKEN = re.compile(r"\{(slug|year|month|day|category)\}")
@@ -17,12 +21,28 @@ _FORMAT_TOKEN = re.compile(r"\{(slug|year|month|day|category)\}")
 @lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
     """Lower-case ASCII slug with `-` (Unicode transliterated: `Über` → `uber`); cached, as
-    the same names come back for every card."""
-    return _slugify(text)
+    the same names come back for every card. A name with nothing to transliterate (only emoji
+    or punctuation) gets a stable short hash of itself (`🚀` → `f183d1d4`), so it keeps a page
+    of its own; `is_fallback_slug` tells the reader to warn."""
+    slug = _slugify(text)
+    if slug or not text.strip():
+        return slug
+    return fallback_slug(text)
+
+
+def fallback_slug(text: str) -> str:
+    """A stable short hash of a name (trimmed, composed, case-folded)."""
+    name = unicodedata.normalize("NFC", text.strip()).casefold()
+    return hashlib.blake2s(name.encode("utf-8", "surrogateescape"), digest_size=4).hexdigest()
+
+
+def is_fallback_slug(text: str) -> bool:
+    """True when `text` is not blank but has no letters or digits for a slug (see `slugify`)."""
+    return bool(text.strip()) and not _slugify(text)
 
 
 def expand_post_url_format(fmt: str, *, slug: str, date: dt.datetime, category: str | None) -> str:
-    """Fill `{slug} {year} {month} {day} {category}`; an empty token is dropped with its slash."""
+    """Fill `{slug} {year} {month} {day} {category}` (an empty token leaves an empty segment, dropped later)."""
     values = {
         "slug": slug,
         "year": f"{date.year:04d}",
@@ -30,12 +50,7 @@ def expand_post_url_format(fmt: str, *, slug: str, date: dt.datetime, category: 
         "day": f"{date.day:02d}",
         "category": slugify(category) if category else "",
     }
-    return _clean(_FORMAT_TOKEN.sub(lambda m: values[m[1]], fmt))
-
-
-def _clean(path: str) -> str:
-    """Collapse empty segments: `/a//b/` → `a/b`."""
-    return "/".join(part for part in path.split("/") if part not in ("", "."))
+    return _FORMAT_TOKEN.sub(lambda m: values[m[1]], fmt)
 
 
 def dest_uri_for(site_path: str, *, use_directory_urls: bool) -> str:
@@ -48,6 +63,14 @@ def dest_uri_for(site_path: str, *, use_directory_urls: bool) -> str:
     return f"{path}/index.html" if use_directory_urls else f"{path}.html"
 
 
+@dataclass(frozen=True)
+class PostPath:
+    """A post's output file; `above_root` when its URL had `..` above the site root (dropped)."""
+
+    dest_uri: str
+    above_root: bool
+
+
 def post_dest_uri(
     facts: permalink.PostFacts,
     *,
@@ -57,19 +80,22 @@ def post_dest_uri(
     post_url_format: str,
     blog_dir: str,
     use_directory_urls: bool,
-) -> str:
+) -> PostPath:
     """Where a post is written: its permalink, else `post_url_format` (in Jekyll's syntax from
     the site root; else under blog_dir, or from the root with a leading `/`). `slug` is `:title`
     and `{slug}`; `category` is `{category}`.
 
-    A URL that ends in `/` stays a folder even without directory URLs, as in Jekyll."""
+    A URL that ends in `/` stays a folder even without directory URLs, as in Jekyll. The URL is
+    resolved as Jekyll and browsers do (percent-decoded, `..` above the root dropped), by
+    `outpaths.normalise`, which raises `UnsafePath` for what cannot be made safe (a drive letter, NUL)."""
     template = permalink_template or (post_url_format if permalink.is_template(post_url_format) else None)
     if template is not None:
-        expanded = permalink.expand(template, permalink.placeholders(facts, title=slug))
-        if expanded.endswith("/"):
-            return posixpath.join(expanded.strip("/"), "index.html") if expanded != "/" else "index.html"
-        return dest_uri_for(expanded, use_directory_urls=use_directory_urls)
+        url = outpaths.normalise(permalink.expand(template, permalink.placeholders(facts, title=slug)), url=True)
+        if url.folder:
+            return PostPath(posixpath.join(url.path, "index.html"), url.above_root)
+        return PostPath(dest_uri_for(url.path, use_directory_urls=use_directory_urls), url.above_root)
     path = expand_post_url_format(post_url_format, slug=slug, date=facts.date, category=category)
     if not post_url_format.startswith("/"):
-        path = posixpath.join(blog_dir.strip("/"), path) if blog_dir.strip("/") else path
-    return dest_uri_for(path, use_directory_urls=use_directory_urls)
+        path = f"{blog_dir}/{path}"
+    url = outpaths.normalise(path, url=True)
+    return PostPath(dest_uri_for(url.path, use_directory_urls=use_directory_urls), url.above_root)
