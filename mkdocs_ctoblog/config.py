@@ -50,6 +50,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "copy_link": "Copy link",
     "link_copied": "Link copied",
     "about_author": "About the author",
+    "moved": "This page has moved to",
 }
 
 
@@ -474,6 +475,13 @@ class LiquidConfig(StrictConfig):
     """Your theme's tags: `{name: Jinja template}` (sees `args`, `kw`, `body`, `site`, `page`, `url()`)."""
 
 
+class RedirectsConfig(StrictConfig):
+    enabled = c.Type(bool, default=True)
+    """Write redirect pages to posts from their `redirect_from` paths and earlier URLs."""
+    previous_post_url_formats = c.ListOfItems(PostUrlFormat(), default=[])
+    """Earlier `post_url_format`s (either syntax): each post's URL under them redirects to its URL now."""
+
+
 class CtoblogConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it."""
@@ -543,6 +551,8 @@ class CtoblogConfig(StrictConfig):
     """Social and structured-data meta."""
     liquid = c.SubConfig(LiquidConfig)
     """Jekyll's Liquid and kramdown in post bodies."""
+    redirects = c.SubConfig(RedirectsConfig)
+    """Redirect pages from old post URLs."""
 
     def load_dict(self, patch: dict) -> None:  # type: ignore[type-arg]
         """Remember which options the user wrote: those win over `jekyll_config`."""
@@ -574,7 +584,17 @@ class CtoblogConfig(StrictConfig):
         for key, value in taken.items():
             if key not in explicit and value is not None:
                 self[key] = value
+        if self.post_url_format != site.post_permalink:
+            self.jekyll_post_url_format = site.post_permalink
         return []
+
+    def resolved_previous_post_url_formats(self) -> tuple[str, ...]:
+        """`redirects.previous_post_url_formats`, plus Jekyll's when `jekyll_config` is set and
+        `post_url_format` differs from it (so the old URLs keep working); none when redirects are off."""
+        if not self.redirects.enabled:
+            return ()
+        jekyll = getattr(self, "jekyll_post_url_format", None)
+        return tuple(dict.fromkeys([*self.redirects.previous_post_url_formats, *([jekyll] if jekyll else [])]))
 
     def resolved_slug_case(self) -> Literal["lower", "keep"]:
         """slug_case, defaulting to `keep` for Jekyll URLs and `lower` otherwise."""

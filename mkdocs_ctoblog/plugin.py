@@ -24,6 +24,7 @@ from mkdocs_ctoblog import (
     markdown_text,
     outpaths,
     placement,
+    redirects,
     related,
     share_links,
     sharing,
@@ -178,6 +179,10 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             self.url_map = self._url_map(files, config, generated={*self.listings, *feed_paths})
             self.blocks = self._blocks(doc_urls)
             self.bodies = self._body_translator(config, doc_urls)
+            if self.config.redirects.enabled:
+                redirects.add_redirect_files(
+                    self.posts.values(), files, config, render=self.renderer.redirect, lang=self.locale.replace("_", "-")
+                )
             self.site_paths = bodylinks.SitePaths(
                 (bodylinks.SiteFile(f.src_uri, f.url, f.dest_uri) for f in files), urlsplit(config.site_url or "/").path
             )
@@ -378,6 +383,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             posts_dir=self.config.resolved_posts_dir(),
             slug_case=self.config.resolved_slug_case(),
             excerpt_separator=self.config.excerpt_separator,
+            previous_post_url_formats=self.config.resolved_previous_post_url_formats(),
         )
 
     def _image_size(self, files: Files) -> images.SizeOf:

@@ -94,6 +94,9 @@ class Post:
     read_next: tuple[str, ...] | Literal[False] | None
     meta: Mapping[str, Any] = field(repr=False, compare=False)
     author_bio: bool | None = None
+    redirects: tuple[str, ...] = ()
+    """Output paths of redirect pages to this post: its `redirect_from` and its URLs under
+    `redirects.previous_post_url_formats`."""
 
     @property
     def summary(self) -> str:
@@ -124,6 +127,7 @@ class ReadSettings:
     posts_dir: str
     slug_case: Literal["lower", "keep"]
     excerpt_separator: str | None
+    previous_post_url_formats: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -176,7 +180,9 @@ class _Reader:
         authors = self.authors(meta)
         self.fallback_slugs("author", [a.name for a in authors if a.key not in self.settings.authors])
         local_date = date.astimezone(self.settings.tz)
-        dest_uri = self.dest_uri(meta, slug, categories, local_date, stem, file_slug)
+        facts = self.url_facts(meta, local_date, stem, file_slug)
+        template = self.permalink_template(meta)
+        dest_uri = self.dest_uri(facts, template, slug, categories)
         if dest_uri is None:
             return None
         words = len(_WORD.findall(_FENCE.sub(" ", body)))
@@ -207,39 +213,36 @@ class _Reader:
             read_next=self.read_next(meta),
             meta=meta,
             author_bio=self.flag(meta, "author_bio"),
+            redirects=self.redirect_paths(meta, facts, template, slug, categories, dest_uri),
         )
 
     # -- values -------------------------------------------------------------------------
 
-    def dest_uri(
-        self, meta: Mapping[str, Any], slug: str, categories: list[str], date: dt.datetime, stem: str, file_slug: str
-    ) -> str | None:
-        """The output path: front matter `permalink`, else `post_url_format` (Jekyll's rules for `:placeholders`);
-        `..` above the site root dropped with a warning; None (and a warning) when it cannot be made safe."""
+    def url_facts(self, meta: Mapping[str, Any], date: dt.datetime, stem: str, file_slug: str) -> permalink.PostFacts:
+        """What the post's URL is made of, as Jekyll sees it."""
         given_slug = meta.get("slug")
-        facts = permalink.PostFacts(
+        return permalink.PostFacts(
             date=date,
             basename=stem,
             slug=str(given_slug) if given_slug not in (None, "") else permalink.file_slug(file_slug),
             categories=permalink.categories(meta),
             path="/" + posixpath.splitext(posixpath.relpath(self.src_uri, self.settings.posts_dir))[0].rstrip("."),
         )
+
+    def permalink_template(self, meta: Mapping[str, Any]) -> str | None:
         template = self.text_value(meta, "permalink")
         unknown = permalink.unknown_placeholders(template) if template else []
         if unknown:
             self.warn("permalink", template, f"Jekyll's placeholders, not {', '.join(unknown)}", "; using post_url_format")
-            template = None
+            return None
+        return template
+
+    def dest_uri(self, facts: permalink.PostFacts, template: str | None, slug: str, categories: list[str]) -> str | None:
+        """The output path: front matter `permalink`, else `post_url_format` (Jekyll's rules for `:placeholders`);
+        `..` above the site root dropped with a warning; None (and a warning) when it cannot be made safe."""
         key, value = ("permalink", template) if template else ("categories", " ".join(facts.categories))
         try:
-            place = urls.post_dest_uri(
-                facts,
-                slug=slug,
-                category=categories[0] if categories else None,
-                permalink_template=template,
-                post_url_format=self.settings.post_url_format,
-                blog_dir=self.settings.blog_dir,
-                use_directory_urls=self.settings.use_directory_urls,
-            )
+            place = self.place(facts, template, slug, categories, self.settings.post_url_format)
         except outpaths.UnsafePath as exc:
             if not template and len(slug.encode()) > outpaths.MAX_SEGMENT_BYTES:
                 key, value = "slug", slug
@@ -249,6 +252,51 @@ class _Reader:
             self.warn(key, value, "a URL path without '..'",
                       f": '..' is dropped (as Jekyll does; never above the site root), so the post is at '{place.dest_uri}'")
         return place.dest_uri
+
+    def place(
+        self, facts: permalink.PostFacts, template: str | None, slug: str, categories: list[str], url_format: str
+    ) -> urls.PostPath:
+        """Where the post goes under a URL format (its own `permalink` first)."""
+        return urls.post_dest_uri(
+            facts,
+            slug=slug,
+            category=categories[0] if categories else None,
+            permalink_template=template,
+            post_url_format=url_format,
+            blog_dir=self.settings.blog_dir,
+            use_directory_urls=self.settings.use_directory_urls,
+        )
+
+    def redirect_paths(
+        self, meta: Mapping[str, Any], facts: permalink.PostFacts, template: str | None, slug: str, categories: list[str], dest_uri: str
+    ) -> tuple[str, ...]:
+        """Output paths of the post's redirect pages: `redirect_from`, then its URL under each
+        earlier URL format (an earlier URL that cannot be made safe is simply not redirected)."""
+        found: list[str] = []
+        for path in self.redirect_from(meta):
+            try:
+                found.append(urls.url_dest_uri(path, use_directory_urls=self.settings.use_directory_urls).dest_uri)
+            except outpaths.UnsafePath as exc:
+                self.warn("redirect_from", path, "a site path such as /2019/05/old-name/", f", which {exc}; it is left out")
+        for url_format in self.settings.previous_post_url_formats:
+            try:
+                found.append(self.place(facts, template, slug, categories, url_format).dest_uri)
+            except outpaths.UnsafePath:
+                continue
+        return tuple(dict.fromkeys(path for path in found if path != dest_uri))
+
+    def redirect_from(self, meta: Mapping[str, Any]) -> list[str]:
+        """`redirect_from` (jekyll-redirect-from): site paths, one or a list."""
+        value = meta.get("redirect_from")
+        values = value if isinstance(value, list) else [] if value is None else [value]
+        paths = []
+        for item in values:
+            path = item.strip() if isinstance(item, str) else ""
+            if not path.strip("/") or "://" in path or path.startswith("//") or ".." in path.split("/"):
+                self.warn("redirect_from", item, "a site path such as /2019/05/old-name/")
+                continue
+            paths.append(path)
+        return paths
 
     def date(self, meta: Mapping[str, Any], key: str, fallback: dt.date | None) -> dt.datetime | None:
         if meta.get(key) is not None:

@@ -52,6 +52,9 @@ class Renderer:
     def head(self, head: Any) -> str:
         return self._render("ctoblog/meta.html", head=head)
 
+    def redirect(self, redirect: Any) -> str:
+        return self._render("ctoblog/redirect.html", redirect=redirect)
+
     # Blocks after a post (and `latest` markers): each receives its view as `block`.
     BLOCK_TEMPLATES: ClassVar[dict[str, str]] = {
         "share": "ctoblog/share.html",

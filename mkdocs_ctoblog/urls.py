@@ -71,6 +71,16 @@ class PostPath:
     above_root: bool
 
 
+def url_dest_uri(url_path: str, *, use_directory_urls: bool) -> PostPath:
+    """Output file of a URL path as Jekyll writes it: one that ends in `/` is a folder even
+    without directory URLs (`/old/x/` → `old/x/index.html`); others as `dest_uri_for`.
+    Raises `outpaths.UnsafePath` for what cannot be made safe."""
+    url = outpaths.normalise(url_path, url=True)
+    if url.folder:
+        return PostPath(posixpath.join(url.path, "index.html"), url.above_root)
+    return PostPath(dest_uri_for(url.path, use_directory_urls=use_directory_urls), url.above_root)
+
+
 def post_dest_uri(
     facts: permalink.PostFacts,
     *,
@@ -90,10 +100,7 @@ def post_dest_uri(
     `outpaths.normalise`, which raises `UnsafePath` for what cannot be made safe (a drive letter, NUL)."""
     template = permalink_template or (post_url_format if permalink.is_template(post_url_format) else None)
     if template is not None:
-        url = outpaths.normalise(permalink.expand(template, permalink.placeholders(facts, title=slug)), url=True)
-        if url.folder:
-            return PostPath(posixpath.join(url.path, "index.html"), url.above_root)
-        return PostPath(dest_uri_for(url.path, use_directory_urls=use_directory_urls), url.above_root)
+        return url_dest_uri(permalink.expand(template, permalink.placeholders(facts, title=slug)), use_directory_urls=use_directory_urls)
     path = expand_post_url_format(post_url_format, slug=slug, date=facts.date, category=category)
     if not post_url_format.startswith("/"):
         path = f"{blog_dir}/{path}"
