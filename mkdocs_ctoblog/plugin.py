@@ -181,7 +181,12 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             self.bodies = self._body_translator(config, doc_urls)
             if self.config.redirects.enabled:
                 redirects.add_redirect_files(
-                    self.posts.values(), files, config, render=self.renderer.redirect, lang=self.locale.replace("_", "-")
+                    self.posts.values(),
+                    files,
+                    config,
+                    claim=self.url_map.claim,
+                    render=self.renderer.redirect,
+                    lang=self.locale.replace("_", "-"),
                 )
             self.site_paths = bodylinks.SitePaths(
                 (bodylinks.SiteFile(f.src_uri, f.url, f.dest_uri) for f in files), urlsplit(config.site_url or "/").path

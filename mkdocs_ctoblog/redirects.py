@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from mkdocs_ctoblog.views import rel
@@ -36,18 +35,23 @@ class RedirectView:
 
 
 def add_redirect_files(
-    posts: Iterable[Post], files: Files, config: MkDocsConfig, *, render: Callable[[RedirectView], str], lang: str
+    posts: Iterable[Post],
+    files: Files,
+    config: MkDocsConfig,
+    *,
+    claim: Callable[[str, str], str],
+    render: Callable[[RedirectView], str],
+    lang: str,
 ) -> int:
-    """Add a redirect file for each old path of each built post; return how many. A path that
-    another file of the site or another redirect already has stops the build."""
-    taken = {file.dest_uri: f"the {'page' if file.is_documentation_page() else 'file'} '{file.src_uri}'" for file in files}
+    """Add a redirect file for each old path of each built post; return how many. `claim` (the
+    build's `UrlMap.claim`) stops the build when the path is another file's or redirect's."""
     added = 0
     for post in posts:
         target = files.get_file_from_path(post.src_uri)
         if target is None:
             continue
         for path in post.redirects:
-            _claim(taken, path, f"a redirect to '{post.src_uri}'")
+            claim(path, f"a redirect to '{post.src_uri}'")
             file = File.generated(config, path, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             canonical = urljoin(config.site_url, target.url) if config.site_url else rel(target.url, file.url)
             file.content_string = render(RedirectView(post.title, rel(target.url, file.url), canonical, lang))
@@ -55,12 +59,3 @@ def add_redirect_files(
             added += 1
     return added
 
-
-def _claim(taken: dict[str, str], path: str, owner: str) -> None:
-    """Take an output path, or stop the build naming both owners."""
-    if path in taken:
-        raise PluginError(
-            f"ctoblog: {owner} would be written to '{path}', which {taken[path]} already has: "
-            "remove that 'redirect_from' path, or the earlier URL format"
-        )
-    taken[path] = owner

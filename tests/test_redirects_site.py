@@ -78,29 +78,41 @@ def test_no_redirects_when_switched_off(build_site):
     assert not site.exists("2019/05/02/hello.html")
 
 
+ADVICE = (
+    ": move one of them (a post: give it a 'slug' or 'permalink', or put the date in the URLs with "
+    "post_url_format: '{year}/{month}/{day}/{slug}')"
+)
+
+
 @pytest.mark.parametrize(
     ("docs", "message"),
     [
         (
             {"blog/posts/2019-05-02-hello.md": post("title: Hello\nredirect_from: /about/")},
-            ("ctoblog: a redirect to 'blog/posts/2019-05-02-hello.md' would be written to 'about/index.html', which the "
-            "page 'about.md' already has: remove that 'redirect_from' path, or the earlier URL format"),
+            "ctoblog: the page 'about.md' and a redirect to 'blog/posts/2019-05-02-hello.md' would both be written to "
+            "'about/index.html'" + ADVICE,
         ),
         (
             {
                 "blog/posts/2019-05-02-a.md": post("title: A\nredirect_from: /old/"),
-                "blog/posts/2019-05-03-b.md": post("title: B\nredirect_from: [/old/]"),
+                "blog/posts/2019-05-03-b.md": post("title: B\nredirect_from: [/Old/]"),
             },
-            ("ctoblog: a redirect to 'blog/posts/2019-05-03-b.md' would be written to 'old/index.html', which a "
-            "redirect to 'blog/posts/2019-05-02-a.md' already has: remove that 'redirect_from' path, or the earlier URL format"),
+            "ctoblog: a redirect to 'blog/posts/2019-05-02-a.md' and a redirect to 'blog/posts/2019-05-03-b.md' would "
+            "both be written to 'old/index.html' and 'Old/index.html' (one path on case-insensitive file systems, or a "
+            "file and a folder of one name)" + ADVICE,
         ),
         (
             {"blog/posts/2019-05-02-a.md": post("title: A\nredirect_from: /blog/b/"), "blog/posts/2019-05-03-b.md": post("title: B")},
-            ("ctoblog: a redirect to 'blog/posts/2019-05-02-a.md' would be written to 'blog/b/index.html', which the "
-            "page 'blog/posts/2019-05-03-b.md' already has: remove that 'redirect_from' path, or the earlier URL format"),
+            "ctoblog: 'blog/posts/2019-05-03-b.md' and a redirect to 'blog/posts/2019-05-02-a.md' would both be written "
+            "to 'blog/b/index.html'" + ADVICE,
+        ),
+        (
+            {"blog/posts/2019-05-02-a.md": post("title: A\nredirect_from: /404.html")},
+            "ctoblog: the theme's '404.html' and a redirect to 'blog/posts/2019-05-02-a.md' would both be written to "
+            "'404.html'" + ADVICE,
         ),
     ],
-    ids=["over-a-page", "two-redirects", "over-a-post"],
+    ids=["over-a-page", "two-redirects-one-in-upper-case", "over-a-post", "over-the-theme-404"],
 )
 def test_a_redirect_never_replaces_a_real_page(build_site, caplog, docs, message):
     with pytest.raises(Abort):
