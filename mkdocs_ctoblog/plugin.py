@@ -98,6 +98,8 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             config.theme.dirs.append(str(TEMPLATES_DIR))
         if "ctoblog/ctoblog.css" not in config.extra_css:
             config.extra_css.append("ctoblog/ctoblog.css")
+        if self.config.jekyll_config is not None and self.config.jekyll_config not in config.watch:
+            config.watch.append(self.config.jekyll_config)  # `mkdocs serve` rebuilds when _config.yml changes
         if "copy" in self.config.share and share_links.SCRIPT not in map(str, config.extra_javascript):
             config.extra_javascript.append(share_links.SCRIPT)
         self.renderer = Renderer(config.theme.dirs, self.config.strings)

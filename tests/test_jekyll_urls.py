@@ -110,6 +110,11 @@ def test_jekyll_config_gives_collection_permalink_timezone_and_case(build_site):
     assert site.soup("wrote/under_score.dots.v2/").select_one("time[datetime]")["datetime"].startswith("2019-12-31")
 
 
+def test_jekyll_config_is_watched_on_serve(build_site):
+    site = build_site({}, plugin={"jekyll_config": "_config.yml"}, root_files={"_config.yml": "permalink: none\n"})
+    assert str(site.root / "_config.yml") in site.config.watch
+
+
 def test_explicit_options_win_over_jekyll_config(build_site):
     config = "permalink: pretty\ntimezone: Europe/Berlin\nfuture: true\n"
     site = build_site(
