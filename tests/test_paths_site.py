@@ -338,3 +338,28 @@ def test_a_page_permalink_goes_through_the_guard_and_the_map(build_site, warning
     with pytest.raises(Abort):
         build_site({"about.md": "---\npermalink: /Search/Search_Index.json\n---\n# About\n"})
     assert any("'about.md' would both be written to" in e for e in errors_of(caplog)), errors_of(caplog)
+
+
+def test_serve_cache_sees_an_edit_that_keeps_mtime_and_size(tmp_path):
+    """`cp -p` / `rsync -t`: same size, same modification time, new content."""
+    from mkdocs_ctoblog.cache import PostCache
+    from mkdocs_ctoblog.posts import ReadResult
+
+    source = tmp_path / "2023-01-01-a.md"
+    source.write_text("title: one\n")
+    stat = source.stat()
+    cache, loads = PostCache(), []
+
+    def load() -> ReadResult:
+        loads.append(source.read_text())
+        return ReadResult(None, ())
+
+    settings = object()
+    cache.read("a.md", str(source), settings, load)  # type: ignore[arg-type]
+    cache.read("a.md", str(source), settings, load)  # type: ignore[arg-type]
+    assert loads == ["title: one\n"]
+    source.write_text("title: two\n")
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert source.stat().st_size == stat.st_size and source.stat().st_mtime_ns == stat.st_mtime_ns
+    cache.read("a.md", str(source), settings, load)  # type: ignore[arg-type]
+    assert loads == ["title: one\n", "title: two\n"]
