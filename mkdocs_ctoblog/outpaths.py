@@ -7,7 +7,8 @@ segments of dots only are `.` (`...` too) or `..`; characters that Unicode compa
 folds to `.`, `/` or `\\` (full-width `．．／`, the dot leaders) count as those; empty segments
 are dropped. A URL (a permalink, a post URL) is percent-decoded once first, as Jekyll and
 browsers do. What cannot be made safe raises `UnsafePath`: a control character (NUL…), a drive
-letter or `C:` segment, a segment longer than a file name may be, an absurdly long path.
+letter (`C:`), a character Windows forbids in file names (`<>:"|?*`) or `#`, a segment longer
+than a file name may be, an absurdly long path.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ MAX_SEGMENT_BYTES = 255  # a file name on ext4, APFS, NTFS
 MAX_PATH_BYTES = 1024  # under site_dir; PATH_MAX is 4096 and site_dir needs its share
 
 _SEPARATORS = {"/", "\\"}
+_NOT_IN_FILE_NAMES = frozenset('<>:"|?*#')
 
 
 class UnsafePath(ValueError):
@@ -64,6 +66,9 @@ def normalise(path: str, *, url: bool = False) -> Normalised:
             continue
         if len(name) >= 2 and name[1] == ":" and name[0].isascii() and name[0].isalpha():
             raise UnsafePath(f"contains a drive letter ('{name[:2]}')")
+        reserved = next((ch for ch in name if ch in _NOT_IN_FILE_NAMES), None)
+        if reserved is not None:
+            raise UnsafePath(f"contains '{reserved}', which Windows does not allow in file names (and '?' or '#' ends a URL's path)")
         if len(name.encode("utf-8", "surrogateescape")) > MAX_SEGMENT_BYTES:
             raise UnsafePath(f"has a path segment longer than {MAX_SEGMENT_BYTES} bytes")
         kept.append(name)

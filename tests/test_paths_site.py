@@ -77,6 +77,10 @@ def test_normalise_resolves_parents_the_way_browsers_and_windows_do(path, expect
         ("a/%00b", "control character"),
         ("a/\x00b", "control character"),
         ("a/\x1fb", "control character"),
+        ("/a%3Fb/", "'?'"),
+        ("/a<b>/", "'<'"),
+        ("/x/ab:c/", "':'"),
+        ("/a%23b/", "'#'"),
         ("/" + "a" * 256 + "/", "longer than 255 bytes"),
         ("/" + "é" * 128 + "/", "longer than 255 bytes"),
         ("/".join(["abcdefgh"] * 200), "longer than 1024 bytes"),
@@ -111,6 +115,9 @@ def test_url_map_compares_normalised_case_folded_paths():
     with pytest.raises(UnsafeOutput, match="leaves the site folder"):
         url_map.claim("../x", "'d.md'")
     url_map.claim("blog/y/", "'e.md'")
+    url_map.claim("caf\u00e9/", "'nfc.md'")
+    with pytest.raises(PathCollision, match="'nfc.md' and 'nfd.md'"):
+        url_map.claim("cafe\u0301/", "'nfd.md'")
     assert url_map.owner("blog/z/") is None
 
 
@@ -363,3 +370,21 @@ def test_serve_cache_sees_an_edit_that_keeps_mtime_and_size(tmp_path):
     assert source.stat().st_size == stat.st_size and source.stat().st_mtime_ns == stat.st_mtime_ns
     cache.read("a.md", str(source), settings, load)  # type: ignore[arg-type]
     assert loads == ["title: one\n", "title: two\n"]
+
+
+@pytest.mark.parametrize("permalink", ["../docs/planted.html", "..\\..\\..\\..\\x\\", "/%2e%2e/%2e%2e/baddie.html"])
+def test_command_line_escape_writes_inside_the_site_and_fails_strict(tmp_path, permalink):
+    docs = {"index.md": "# Home\n", "blog/posts/2023-01-01-a.md": post(f"title: A\npermalink: '{permalink}'")}
+    write_tree(tmp_path / "docs", docs)
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: S\nsite_url: https://example.com/\nsite_dir: {DEEP_SITE}\nplugins: [ctoblog]\n")
+    before = {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert len(warnings) == 1 and "blog/posts/2023-01-01-a.md: 'permalink'" in warnings[0], warnings
+    assert {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()} == before
+    outside = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()} - {"mkdocs.yml"}
+    assert all(p.startswith(("docs/", DEEP_SITE + "/")) for p in outside), outside
