@@ -90,6 +90,9 @@ class PositiveInt(c.Type):
         return value  # type: ignore[return-value]
 
 
+_TOKENS = re.compile(r"\{[a-z_]+\}|:[a-z_]+")
+
+
 class SitePath(c.Type):
     """A path inside docs_dir or the site (`blog`, `{slug}`): no `..`, drive letter or control
     character, also when percent-encoded or written with backslashes. `placeholders` are
@@ -99,13 +102,16 @@ class SitePath(c.Type):
         super().__init__(str, default=default)
         self.placeholders = placeholders or {}
 
+    def sample(self, text: str) -> str:
+        """The value with its placeholders filled."""
+        for name, example in self.placeholders.items():
+            text = text.replace("{" + name + "}", example)
+        return text
+
     def run_validation(self, value: object) -> str:
         text: str = super().run_validation(value)
-        sample = text
-        for name, example in self.placeholders.items():
-            sample = sample.replace("{" + name + "}", example)
         try:
-            found = outpaths.normalise(sample, url=True)
+            found = outpaths.normalise(self.sample(text), url=True)
         except outpaths.UnsafePath as exc:
             raise base.ValidationError(f"Expected a path inside the site, but received: {text!r}, which {exc}") from None
         if found.has_parent:
@@ -222,7 +228,7 @@ class PostUrlFormat(SitePath):
         super().__init__("{slug}")
 
     def run_validation(self, value: object) -> str:
-        text = str(super().run_validation(value)).strip()
+        text = str(c.Type.run_validation(self, value)).strip()
         if permalink.is_template(text):
             unknown = permalink.unknown_placeholders(text)
             if unknown:
@@ -231,7 +237,11 @@ class PostUrlFormat(SitePath):
                 )
             if "{" in text:
                 raise base.ValidationError(f"Expected either {{tokens}} or Jekyll's :placeholders, not both, but received: {text!r}")
-        return text
+        return super().run_validation(text)
+
+    def sample(self, text: str) -> str:
+        """The pattern with its tokens and placeholders as plain names (their values are made safe per post)."""
+        return _TOKENS.sub("x", text)
 
 
 class ReadNextWeights(StrictConfig):
