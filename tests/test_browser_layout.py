@@ -1,0 +1,210 @@
+"""The example site's layout in Chromium: index pages as a blog, the post header, distinct panels.
+
+Material light and dark, the mkdocs theme (1280×900) and a 390-px phone: three cards a row on the
+blog index and a category page (one on a phone); the first paragraph of a post with a cover above
+the fold, the cover's space reserved (width/height attributes, no layout shift); the call to action
+and the newsletter in different colours, the call-to-action button the strongest contrast on its
+panel; page cards labelled and the cards of a row without large blank areas; axe on the index pages
+the other browser tests do not open (a category intro with a call to action, an archive list).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from tools.axe import format_violations, run_axe
+from tools.browser import new_page
+from tools.example import ARTICLE, MODES, OURS, PAGES
+
+pytestmark = pytest.mark.browser
+
+DESKTOP_MODES = ["material-light", "material-dark", "mkdocs"]
+
+# Any CSS colour (rgb(), color(srgb …) from color-mix, transparent) as [r, g, b, a] 0-255, via a canvas.
+RGBA = """css => { const c = document.createElement("canvas").getContext("2d");
+  c.clearRect(0, 0, 1, 1); c.fillStyle = css; c.fillRect(0, 0, 1, 1); return [...c.getImageData(0, 0, 1, 1).data]; }"""
+
+# The colour an element is painted on: its own background, else the nearest ancestor's that is not transparent.
+BACKGROUND = """el => { for (let e = el; e; e = e.parentElement) {
+    const bg = getComputedStyle(e).backgroundColor;
+    if (bg !== "rgba(0, 0, 0, 0)" && bg !== "transparent") return bg;
+  } return "rgb(255, 255, 255)"; }"""
+
+
+def _open(browser: Any, server: Any, url: str, context: dict[str, Any]) -> Any:
+    page = new_page(browser, **context)
+    response = page.goto(server.url + url, wait_until="networkidle")
+    assert response is not None and response.status == 200, url
+    return page
+
+
+def _luminance(rgba: list[int]) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgba[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: list[int], b: list[int]) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _over(fg: list[int], bg: list[int]) -> list[int]:
+    """`fg` (possibly translucent) painted over the opaque `bg`."""
+    alpha = fg[3] / 255
+    return [round(f * alpha + b * (1 - alpha)) for f, b in zip(fg[:3], bg[:3])] + [255]
+
+
+def _colour(page: Any, css: str) -> list[int]:
+    return page.evaluate(RGBA, css)
+
+
+def _row_sizes(boxes: list[dict[str, float]]) -> list[int]:
+    """How many boxes share each top edge (within 2 px), in order: a grid's cards per row."""
+    rows: list[list[float]] = []
+    for box in boxes:
+        if rows and abs(rows[-1][0] - box["y"]) <= 2:
+            rows[-1].append(box["y"])
+        else:
+            rows.append([box["y"]])
+    return [len(row) for row in rows]
+
+
+@pytest.mark.parametrize("page_name", ["blog", "category"])
+@pytest.mark.parametrize("mode", [*DESKTOP_MODES, "material-phone", "mkdocs-phone"])
+def test_cards_three_a_row_on_a_desktop_one_on_a_phone(chromium_browser, example_servers, mode, page_name):
+    theme, context = MODES[mode]
+    page = _open(chromium_browser, example_servers[theme], PAGES[page_name], context)
+    try:
+        boxes = [card.bounding_box() for card in page.locator(".ctoblog-index .ctoblog-card").all()]
+        assert len(boxes) >= 3, f"{len(boxes)} cards on {page_name}"
+        rows = _row_sizes(boxes)
+        expected = 1 if "phone" in mode else 3
+        assert rows[0] == expected, f"{mode} {page_name}: cards per row {rows}"
+        assert all(size <= expected for size in rows), rows
+        # no empty column beside the cards: they span the content column (Material's sidebars are hidden)
+        column = page.locator(ARTICLE[theme]).bounding_box()
+        right = max(box["x"] + box["width"] for box in boxes)
+        assert right - boxes[0]["x"] >= column["width"] - 80, (boxes[0]["x"], right, column)
+        if theme == "material" and "phone" not in mode:
+            for sidebar in ("navigation", "toc"):
+                assert not page.locator(f'[data-md-type="{sidebar}"]').is_visible(), f"{sidebar} sidebar shown"
+    finally:
+        page.context.close()
+
+
+LAYOUT_SHIFT = """() => new Promise(done => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({type: "layout-shift", buffered: true});
+  setTimeout(() => done(total), 300);
+})"""
+
+
+@pytest.mark.parametrize("mode", [*DESKTOP_MODES, "material-phone"])
+def test_post_header_title_cover_and_first_paragraph_above_the_fold(chromium_browser, example_servers, mode):
+    theme, context = MODES[mode]
+    page = _open(chromium_browser, example_servers[theme], PAGES["post"], context)
+    try:
+        cover = page.locator(".ctoblog-post-header__image")
+        assert cover.count() == 1
+        width, height = cover.get_attribute("width"), cover.get_attribute("height")
+        assert width and height and int(width) > 0 and int(height) > 0, "cover without width/height attributes"
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=cover.element_handle())
+        box = cover.bounding_box()
+        assert box["width"] / box["height"] == pytest.approx(2.0, rel=0.02), box  # a bounded crop
+        assert page.evaluate(LAYOUT_SHIFT) < 0.01, "the page shifted while it loaded"
+
+        first_paragraph = page.locator(f"{ARTICLE[theme]} > p").first
+        top = first_paragraph.bounding_box()["y"]
+        if "phone" not in mode:
+            assert top + 20 < context["viewport"]["height"], f"first paragraph starts at {top}px"
+
+        title = page.locator(".ctoblog-post-header h1")
+        assert title.count() == 1
+        weight = int(title.evaluate("h => getComputedStyle(h).fontWeight"))
+        assert weight >= 700, f"title weight {weight}"
+        fg = _colour(page, title.evaluate("h => getComputedStyle(h).color"))
+        bg = _colour(page, title.evaluate(BACKGROUND))
+        assert _contrast(_over(fg, bg), bg) >= 7, f"title contrast {_contrast(fg, bg):.1f}"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("mode", [*DESKTOP_MODES, "material-phone-dark"])
+def test_cta_and_newsletter_are_distinct_and_the_cta_button_is_strongest(chromium_browser, example_servers, mode):
+    theme, context = MODES[mode]
+    page = _open(chromium_browser, example_servers[theme], PAGES["post"], context)
+    try:
+        cta, newsletter = page.locator(".ctoblog-cta"), page.locator(".ctoblog-newsletter")
+        cta_bg = _colour(page, cta.evaluate(BACKGROUND))
+        news_bg = _colour(page, newsletter.evaluate(BACKGROUND))
+        cta_border = _colour(page, cta.evaluate("e => getComputedStyle(e).borderTopColor"))
+        news_border = _colour(page, newsletter.evaluate("e => getComputedStyle(e).borderTopColor"))
+        assert (cta_bg, cta_border) != (news_bg, news_border)
+        distance = sum((a - b) ** 2 for a, b in zip(cta_bg[:3], news_bg[:3])) ** 0.5
+        assert distance >= 80, f"panels alike: {cta_bg} vs {news_bg}"  # far apart, not just a shade
+
+        def strength(button: Any) -> tuple[float, float]:
+            """(text contrast on the button, button contrast on its panel)."""
+            panel = _colour(page, button.evaluate(f"e => ({BACKGROUND})(e.parentElement)"))
+            face = _over(_colour(page, button.evaluate(BACKGROUND)), panel)
+            text = _over(_colour(page, button.evaluate("e => getComputedStyle(e).color")), face)
+            return _contrast(text, face), _contrast(face, panel)
+
+        cta_text, cta_face = strength(page.locator(".ctoblog-cta__button"))
+        _news_text, news_face = strength(page.locator(".ctoblog-newsletter__button"))
+        assert cta_text >= 4.5, f"CTA button text contrast {cta_text:.1f}"
+        assert cta_face >= 3, f"CTA button against its panel {cta_face:.1f}"
+        assert cta_face > news_face, (cta_face, news_face)
+        cta_button = page.locator(".ctoblog-cta__button").bounding_box()
+        news_button = page.locator(".ctoblog-newsletter__button").bounding_box()
+        assert cta_button["height"] >= news_button["height"]
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("mode", ["material-light", "mkdocs"])
+def test_read_next_page_card_is_labelled_and_cards_line_up(chromium_browser, example_servers, mode):
+    theme, context = MODES[mode]
+    page = _open(chromium_browser, example_servers[theme], PAGES["post"], context)
+    try:
+        page_card = page.locator(".ctoblog-read-next .ctoblog-card--page")
+        assert page_card.count() == 1
+        assert page_card.locator(".ctoblog-card__label").inner_text().strip().lower() == "work with me"
+        cards = page.locator(".ctoblog-read-next .ctoblog-card").all()
+        boxes = [card.bounding_box() for card in cards]
+        assert _row_sizes(boxes) == [3], "read next: three cards in one row"
+        assert len({round(box["height"]) for box in boxes}) == 1, "cards of a row differ in height"
+        for card, box in zip(cards, boxes):
+            content_bottom = card.locator(".ctoblog-card__body > *").last.bounding_box()
+            blank = box["y"] + box["height"] - (content_bottom["y"] + content_bottom["height"])
+            assert blank < 0.2 * box["height"], f"{blank:.0f}px blank at the bottom of a {box['height']:.0f}px card"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("url", ["blog/category/hiring/", "blog/archive/2025/"])
+@pytest.mark.parametrize("mode", ["material-light", "material-dark", "mkdocs", "material-phone"])
+def test_intro_page_and_compact_list(chromium_browser, example_servers, mode, url):
+    theme, context = MODES[mode]
+    page = _open(chromium_browser, example_servers[theme], url, context)
+    try:
+        assert page.locator("h1").count() == 1 and page.locator(".ctoblog-index__header h1").count() == 1
+        if "hiring" in url:  # the intro page's text, then the cards, then the call to action it asks for
+            intro = page.locator(".ctoblog-index__intro").bounding_box()
+            cards = page.locator(".ctoblog-cards").bounding_box()
+            cta = page.locator(".ctoblog-cta").bounding_box()
+            assert intro["y"] < cards["y"] < cta["y"]
+        else:
+            assert page.locator(".ctoblog-list__item").count() >= 3
+        width = page.evaluate("innerWidth")
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= width, "horizontal scroll"
+        violations = run_axe(page, include=OURS)
+        assert not violations, format_violations(violations)
+    finally:
+        page.context.close()

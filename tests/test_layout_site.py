@@ -1,0 +1,114 @@
+"""Index pages and the post header as a blog, in the built HTML: sidebars hidden on index pages,
+generated covers for cards without an image, the cover's real size and focal point, intro pages
+with their title, text and call to action, and labelled page cards."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from conftest import MATERIAL, post
+from PIL import Image
+
+
+def _png(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "navy").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_post_without_cover_gets_a_generated_one_in_its_category_colour(build_site):
+    site = build_site({
+        "blog/posts/2024-01-01-a.md": post("title: A\ncategory: Hiring"),
+        "blog/posts/2024-01-02-b.md": post("title: B\ncategory: Hiring"),
+        "blog/posts/2024-01-03-c.md": post("title: C\ncategory: Budgets"),
+    })
+    covers = {
+        card.select_one(".ctoblog-card__link").get_text(): card.select_one(".ctoblog-card__cover")
+        for card in site.soup("blog/").select(".ctoblog-card")
+    }
+    assert all(cover is not None and cover["aria-hidden"] == "true" for cover in covers.values())
+    assert covers["A"].get_text(strip=True) == "Hiring"
+    tone = [c for c in covers["A"]["class"] if c.startswith("ctoblog-tone-")]
+    assert tone and tone == [c for c in covers["B"]["class"] if c.startswith("ctoblog-tone-")]
+    assert site.soup("blog/").select(".ctoblog-card img") == []
+
+
+@pytest.mark.parametrize(("position", "expected"), [("50% 20%", "50% 20%"), ("Top", "top"), ("left bottom", "left bottom")])
+def test_cover_carries_its_size_and_focal_point(build_site, warnings_of, position, expected):
+    site = build_site({
+        "assets/cover.png": _png(300, 200),
+        "blog/posts/2024-01-01-a.md": post(f"title: A\nimage: /assets/cover.png\nimage_position: '{position}'"),
+    }, strict=True)
+    for url, selector in (("blog/a/", ".ctoblog-post-header__image"), ("blog/", ".ctoblog-card__image")):
+        img = site.soup(url).select_one(selector)
+        assert (img["width"], img["height"]) == ("300", "200")
+        assert img["style"] == f"object-position: {expected}"
+    assert warnings_of() == []
+
+
+@pytest.mark.parametrize("position", ["url(x.png)", "50% 20%; color: red", "150%", "left top center", "10px"])
+def test_unsafe_or_unknown_image_position_is_one_warning(build_site, warnings_of, position):
+    site = build_site({
+        "assets/cover.png": _png(300, 200),
+        "blog/posts/2024-01-01-a.md": post(f"title: A\nimage: /assets/cover.png\nimage_position: '{position}'"),
+    })
+    assert not site.soup("blog/a/").select_one(".ctoblog-post-header__image").has_attr("style")
+    assert [w for w in warnings_of() if "image_position" in w] == [
+        (f"blog/posts/2024-01-01-a.md: 'image_position' expected one or two of left, center, right, top, bottom "
+        f"or a percentage (e.g. '50% 30%'), received '{position}'")
+    ]
+
+
+def test_index_pages_hide_materials_sidebars_unless_told(build_site):
+    docs = {
+        "blog/posts/2024-01-01-a.md": post("title: A\ncategory: Hiring"),
+        "blog/category/hiring.md": "---\nhide: [toc]\n---\n# Hiring\n\nIntro.\n",
+    }
+    site = build_site(docs)
+    blog = site.soup("blog/")
+    assert blog.select_one('[data-md-type="navigation"]').has_attr("hidden")
+    assert blog.select_one('[data-md-type="toc"]').has_attr("hidden")
+    hiring = site.soup("blog/category/hiring/")  # the page's own `hide` wins
+    assert not hiring.select_one('[data-md-type="navigation"]').has_attr("hidden")
+    kept = build_site(docs, plugin={"index_hide": []}).soup("blog/")
+    assert not kept.select_one('[data-md-type="navigation"]').has_attr("hidden")
+    assert site.soup("blog/a/").select_one('[data-md-type="toc"]') is not None  # posts keep theirs
+
+
+@pytest.mark.parametrize("theme", [MATERIAL, "mkdocs"])
+def test_intro_page_title_text_then_cards_then_its_call_to_action(build_site, theme, warnings_of):
+    site = build_site({
+        "contact.md": "# Contact\n",
+        "blog/posts/2024-01-01-a.md": post("title: A\ncategory: Hiring"),
+        "blog/category/hiring.md": "---\ncta: audit\n---\n# Hiring our first engineers\n\nThe intro.\n",
+    }, plugin={"cta": {"blocks": {"audit": {"title": "Hiring?", "button": {"label": "Talk", "url": "contact.md"}}}}},
+        theme=theme, strict=True)
+    soup = site.soup("blog/category/hiring/")
+    assert [h1.get_text(strip=True).rstrip("¶") for h1 in soup.select("h1")] == ["Hiring our first engineers"]
+    order = [el for el in soup.select(".ctoblog-index__header, .ctoblog-index__intro, .ctoblog-cards, .ctoblog-cta")]
+    assert [el["class"][0] for el in order] == ["ctoblog-index__header", "ctoblog-index__intro", "ctoblog-cards", "ctoblog-cta"]
+    assert soup.select_one(".ctoblog-index__intro").get_text(strip=True) == "The intro."
+    assert warnings_of() == []  # and no "not in the nav" note for the intro page
+
+
+def test_post_title_moves_into_the_header_with_its_anchor(build_site):
+    site = build_site({"blog/posts/2024-01-01-a.md": post("date: 2024-01-01", "# Own title\n\nText.\n")},
+                      markdown_extensions=[{"toc": {"permalink": True}}])
+    header = site.soup("blog/a/").select_one("header.ctoblog-post-header")
+    h1 = header.select_one("h1")
+    assert h1["id"] == "own-title" and h1.select_one("a.headerlink") is not None
+    assert header.find_next_sibling("p").get_text() == "Text."
+
+
+def test_page_card_label_from_kicker_else_its_nav_section(build_site):
+    site = build_site({
+        "work/services.md": "---\ndescription: Ways to work together.\n---\n# Services\n",
+        "work/audit.md": "---\nkicker: One-off\n---\n# Audit\n",
+        "blog/posts/2024-01-01-a.md": post("title: A\nread_next: [work/services.md, work/audit.md]"),
+    }, nav=[{"Home": "index.md"}, {"Work with me": ["work/services.md", "work/audit.md"]}, {"Blog": "blog/index.md"}])
+    labels = {
+        card.select_one(".ctoblog-card__link").get_text(): card.select_one(".ctoblog-card__label").get_text()
+        for card in site.soup("blog/a/").select(".ctoblog-read-next .ctoblog-card--page")
+    }
+    assert labels == {"Services": "Work with me", "Audit": "One-off"}
