@@ -30,7 +30,8 @@ POST = "blog/cto-or-vp-of-engineering/"
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
-# file name -> (theme, page, browser context, what to capture)
+# file name -> (theme, page, browser context, what to capture: the window, or the blocks after the post,
+# all of them or up to a selector's block: "blocks:.ctoblog-newsletter")
 SHOTS: dict[str, tuple[str, str, dict[str, Any], str]] = {
     "blog-index-light.png": ("material", "blog/", {**DESKTOP, "color_scheme": "light"}, "window"),
     "blog-index-dark.png": ("material", "blog/", {**DESKTOP, "color_scheme": "dark"}, "window"),
@@ -40,7 +41,7 @@ SHOTS: dict[str, tuple[str, str, dict[str, Any], str]] = {
     "post-blocks-dark.png": ("material", POST, {**DESKTOP, "color_scheme": "dark"}, "blocks"),
     "phone-index.png": ("material", "blog/", {**PHONE, "color_scheme": "light"}, "window"),
     "phone-post.png": ("material", POST, {**PHONE, "color_scheme": "light"}, "window"),
-    "phone-post-blocks-dark.png": ("material", POST, {**PHONE, "color_scheme": "dark"}, "blocks"),
+    "phone-post-blocks-dark.png": ("material", POST, {**PHONE, "color_scheme": "dark"}, "blocks:.ctoblog-newsletter"),
     "mkdocs-theme-index.png": ("mkdocs", "blog/", {**DESKTOP, "color_scheme": "light"}, "window"),
     "mkdocs-theme-post-blocks.png": ("mkdocs", POST, {**DESKTOP, "color_scheme": "light"}, "blocks"),
 }
@@ -54,11 +55,12 @@ LOAD_IMAGES = """async () => {
 
 # The region after the post's text: the ctoblog blocks in the lower half of the article (comments left out:
 # their widget is a third-party frame, not loaded here).
-BLOCKS_REGION = """() => {
+BLOCKS_REGION = """last => {
   const article = document.querySelector("article.md-content__inner, div[role=main]");
   const top = article.getBoundingClientRect().top + scrollY, middle = top + article.offsetHeight / 2;
   const blocks = [...article.querySelectorAll(":scope > [class^=ctoblog-], :scope > [class*=' ctoblog-']")]
     .filter(el => !el.matches(".ctoblog-comments"))
+    .filter((el, i, all) => !last || !all.slice(0, i).some(e => e.matches(last)))
     .map(el => el.getBoundingClientRect()).map(r => ({top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right}))
     .filter(r => r.top > middle);
   return {x: Math.min(...blocks.map(b => b.left)), y: Math.min(...blocks.map(b => b.top)),
@@ -86,10 +88,11 @@ def take(browser: Any, url: str, context: dict[str, Any], capture: str, path: Pa
     try:
         page.goto(url, wait_until="networkidle")
         page.evaluate(LOAD_IMAGES)
+        page.wait_for_timeout(800)  # Material's header title fades back after the scroll
         if capture == "window":
             page.screenshot(path=str(path))
             return
-        region = page.evaluate(BLOCKS_REGION)
+        region = page.evaluate(BLOCKS_REGION, capture.partition(":")[2] or None)
         margin = 16
         clip = {"x": max(0, region["x"] - margin), "y": max(0, region["y"] - margin)}
         clip["width"] = min(context["viewport"]["width"], region["right"] + margin) - clip["x"]
