@@ -594,13 +594,12 @@ class CtoblogConfig(StrictConfig):
         for key, value in taken.items():
             if key not in explicit and value is not None:
                 self[key] = value
-        if self.post_url_format != site.post_permalink:
-            self.jekyll_post_url_format = site.post_permalink
+        self.jekyll_post_url_format = site.post_permalink
         return []
 
     def resolved_previous_post_url_formats(self) -> tuple[str, ...]:
-        """`redirects.previous_post_url_formats`, plus Jekyll's when `jekyll_config` is set and
-        `post_url_format` differs from it (so the old URLs keep working); none when redirects are off."""
+        """`redirects.previous_post_url_formats`, plus Jekyll's with `jekyll_config` (so Jekyll's URLs
+        keep working when `post_url_format` or `slug_case` is set otherwise); none when redirects are off."""
         if not self.redirects.enabled:
             return ()
         jekyll = getattr(self, "jekyll_post_url_format", None)

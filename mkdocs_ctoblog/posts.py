@@ -271,7 +271,8 @@ class _Reader:
         self, meta: Mapping[str, Any], facts: permalink.PostFacts, template: str | None, slug: str, categories: list[str], dest_uri: str
     ) -> tuple[str, ...]:
         """Output paths of the post's redirect pages: `redirect_from`, then its URL under each
-        earlier URL format (an earlier URL that cannot be made safe is simply not redirected)."""
+        earlier URL format (an earlier URL that cannot be made safe is simply not redirected).
+        `slug` is `:title`, except in earlier formats in Jekyll's syntax."""
         found: list[str] = []
         for path in self.redirect_from(meta):
             try:
@@ -279,11 +280,15 @@ class _Reader:
             except outpaths.UnsafePath as exc:
                 self.warn("redirect_from", path, "a site path such as /2019/05/old-name/", f", which {exc}; it is left out")
         for url_format in self.settings.previous_post_url_formats:
+            # Earlier URLs in Jekyll's syntax were Jekyll's: its `:title` keeps the case.
+            title = permalink.slugify(facts.slug, mode="pretty", cased=True) if permalink.is_template(url_format) else slug
             try:
-                found.append(self.place(facts, template, slug, categories, url_format).dest_uri)
+                found.append(self.place(facts, template, title, categories, url_format).dest_uri)
             except outpaths.UnsafePath:
                 continue
-        return tuple(dict.fromkeys(path for path in found if path != dest_uri))
+        # A path that differs from the post's only by case is the post's own folder on
+        # case-insensitive disks: a redirect there would replace the post.
+        return tuple(dict.fromkeys(path for path in found if path.casefold() != dest_uri.casefold()))
 
     def redirect_from(self, meta: Mapping[str, Any]) -> list[str]:
         """`redirect_from` (jekyll-redirect-from): site paths, one or a list."""

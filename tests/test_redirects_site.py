@@ -72,6 +72,21 @@ def test_jekyll_urls_redirect_when_post_url_format_is_changed(build_site):
     assert refresh_target(site, "2019/05/02/hello/index.html") == "notes/hello"
 
 
+def test_jekyll_urls_in_upper_case_redirect_to_lower_case_ones(build_site):
+    docs = {"blog/posts/2019-05-02-Hello-World.md": post("title: Hello"), "blog/posts/2019-05-03-Two.md": post("title: Two")}
+    config = "collections:\n  posts:\n    permalink: /wrote/:title/\n"
+    moved = build_site(
+        docs, plugin={"jekyll_config": "_config.yml", "post_url_format": "/notes/{slug}/", "slug_case": "lower"},
+        root_files={"_config.yml": config},
+    )
+    assert refresh_target(moved, "wrote/Hello-World/index.html") == "notes/hello-world"
+    # Only the case changes: on a case-insensitive disk that is the post's own folder, so no redirect.
+    lowered = build_site(docs, plugin={"jekyll_config": "_config.yml", "slug_case": "lower"}, root_files={"_config.yml": config})
+    assert sorted(p.relative_to(lowered.site_dir).as_posix() for p in (lowered.site_dir / "wrote").rglob("*.html")) == [
+        "wrote/hello-world/index.html", "wrote/two/index.html"
+    ]
+
+
 def test_no_redirects_when_switched_off(build_site):
     site = build_site(DOCS, plugin={"redirects": {"enabled": False, "previous_post_url_formats": ["date"]}})
     assert not site.exists("old/hello/index.html")
