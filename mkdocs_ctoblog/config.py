@@ -96,11 +96,13 @@ _TOKENS = re.compile(r"\{[a-z_]+\}|:[a-z_]+")
 class SitePath(c.Type):
     """A path inside docs_dir or the site (`blog`, `{slug}`): no `..`, drive letter or control
     character, also when percent-encoded or written with backslashes. `placeholders` are
-    filled with sample values before the check."""
+    filled with sample values before the check; a `folder` is returned normalised (`./blog\\`
+    → `blog`, `/` → ``)."""
 
-    def __init__(self, default: str | None = None, *, placeholders: dict[str, str] | None = None) -> None:
+    def __init__(self, default: str | None = None, *, placeholders: dict[str, str] | None = None, folder: bool = False) -> None:
         super().__init__(str, default=default)
         self.placeholders = placeholders or {}
+        self.folder = folder
 
     def sample(self, text: str) -> str:
         """The value with its placeholders filled."""
@@ -116,7 +118,7 @@ class SitePath(c.Type):
             raise base.ValidationError(f"Expected a path inside the site, but received: {text!r}, which {exc}") from None
         if found.has_parent:
             raise base.ValidationError(f"Expected a path inside the site, without '..', but received: {text!r}")
-        return text
+        return outpaths.normalise(text).path if self.folder else text
 
 
 class Timezone(c.Type):
@@ -495,9 +497,9 @@ class RedirectsConfig(StrictConfig):
 class CtoblogConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it."""
-    blog_dir = SitePath("blog")
+    blog_dir = SitePath("blog", folder=True)
     """Folder (in docs_dir) of the blog index and generated pages."""
-    posts_dir = c.Optional(SitePath())
+    posts_dir = c.Optional(SitePath(folder=True))
     """Folder (in docs_dir) whose Markdown files are posts; default `<blog_dir>/posts`."""
     post_url_format = PostUrlFormat()
     """Post URL under blog_dir; tokens `{slug} {year} {month} {day} {category}`; a leading `/` is from the site root.

@@ -201,6 +201,13 @@ def test_config_paths_out_of_the_site_are_config_errors(config, key):
     assert "Expected a path inside the site" in str(errors[0][1])
 
 
+def test_config_folders_are_normalised():
+    plugin = CtoblogPlugin()
+    errors, _warnings = plugin.load_config({"blog_dir": "notes\\blog\\", "posts_dir": "./notes//blog/posts/"})
+    assert errors == []
+    assert (plugin.config.blog_dir, plugin.config.posts_dir) == ("notes/blog", "notes/blog/posts")
+
+
 def test_command_line_config_error_names_the_key_and_writes_nothing(tmp_path):
     write_tree(tmp_path / "docs", {"index.md": "# Home\n", "blog/posts/2023-01-01-a.md": post("title: A")})
     (tmp_path / "mkdocs.yml").write_text("site_name: S\nsite_dir: a/b/site\nplugins:\n  - ctoblog:\n      blog_dir: ../../outside\n")
