@@ -112,3 +112,15 @@ def test_page_card_label_from_kicker_else_its_nav_section(build_site):
         for card in site.soup("blog/a/").select(".ctoblog-read-next .ctoblog-card--page")
     }
     assert labels == {"Services": "Work with me", "Audit": "One-off"}
+
+
+def test_tag_intro_page_above_its_compact_list(build_site, warnings_of):
+    site = build_site({
+        "blog/posts/2024-01-01-a.md": post("title: A\ntags: [hiring]"),
+        "blog/tag/hiring.md": "# Posts on hiring\n\nWhat I learnt hiring.\n",
+    }, strict=True)
+    soup = site.soup("blog/tag/hiring/")
+    assert soup.select_one(".ctoblog-index__header h1").get_text(strip=True).rstrip("¶") == "Posts on hiring"
+    intro, items = soup.select_one(".ctoblog-index__intro"), soup.select(".ctoblog-list__item")
+    assert intro.get_text(strip=True) == "What I learnt hiring." and len(items) == 1
+    assert intro.find_next(class_="ctoblog-list") is not None
