@@ -20,6 +20,11 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_HEAD_TAGS = re.compile(
+    r"""<(?:meta|link)\b(?:[^>"']|"[^"]*"|'[^']*')*>"""
+    r"""|<script\b[^>]*ld\+json[^>]*>.*?</script\s*>""",
+    re.IGNORECASE | re.DOTALL,
+)
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -285,10 +290,14 @@ class _HeadReader(HTMLParser):
 
 
 def existing(output: str) -> Existing:
-    """What the `<head>` of a rendered page already says (tolerant of minified HTML)."""
+    """What the `<head>` of a rendered page already says (tolerant of minified HTML).
+
+    Only the `<meta>`, `<link>` and JSON-LD `<script>` tags go through the HTML parser, not the
+    theme's inline scripts and styles around them."""
     end = _HEAD_END.search(output)
     reader = _HeadReader()
-    reader.feed(output[: end.start()] if end else output)
+    for tag in _HEAD_TAGS.finditer(output, 0, end.start() if end else len(output)):
+        reader.feed(tag[0])
     reader.close()
     return reader.found
 

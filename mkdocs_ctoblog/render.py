@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -25,6 +26,8 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.globals["strings"] = strings
+        self.env.globals["card_html"] = self.card
+        self._cards: dict[tuple[Any, str], Markup] = {}
 
     def _render(self, name: str, **context: Any) -> str:
         try:
@@ -39,6 +42,15 @@ class Renderer:
             raise PluginError(f"ctoblog: template '{exc.name}' (used by '{name}') not found") from None
         except jinja2.UndefinedError as exc:
             raise PluginError(f"ctoblog: template '{name}': {exc.message}") from None
+
+    def card(self, card: Any, heading: str) -> Markup:
+        """`ctoblog/card.html` for one card; a card shown again (same post, same page depth) is
+        rendered once."""
+        key = (card, heading)
+        html = self._cards.get(key)
+        if html is None:
+            html = self._cards[key] = Markup(self._render("ctoblog/card.html", card=card, heading=heading))
+        return html
 
     def post_header(self, post: Any, *, with_title: bool, title_html: str = "") -> str:
         return self._render("ctoblog/post_header.html", post=post, with_title=with_title, title_html=title_html)

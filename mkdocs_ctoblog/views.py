@@ -174,18 +174,27 @@ def site_card(post: Post, *, blog: Blog, linker: Linker, fmt: Formatter, show_ba
     )
 
 
+def to_root(base: str) -> str:
+    """The relative path from the page at `base` (a site URL) to the site root: `../` per folder."""
+    return "../" * base.count("/")
+
+
 def relative_card(card: CardView, base: str) -> CardView:
-    """A site card for the page at `base`: every URL of ours made relative to it."""
+    """A site card for the page at `base`: every URL of ours made relative to it.
+
+    The URLs go up to the site root and down again (`../../blog/x/`), so a card depends only on
+    how deep its page is: pages of one depth share one card, and its rendered HTML."""
+    up = to_root(base)
 
     def links(items: tuple[Link, ...]) -> tuple[Link, ...]:
-        return tuple(Link(item.text, rel(item.url, base) if item.url else "") for item in items)
+        return tuple(Link(item.text, up + item.url if item.url else "") for item in items)
 
     image = card.image
     if image is not None and not EXTERNAL_URL.match(image.url):
-        image = replace(image, url=rel(image.url, base))
+        image = replace(image, url=up + image.url)
     return replace(
         card,
-        url=rel(card.url, base),
+        url=up + card.url or "./",
         image=image,
         categories=links(card.categories),
         tags=links(card.tags),
@@ -250,15 +259,20 @@ class Presenter:
         self.feed_links = feed_links
         self.show_badges = show_badges
         self._site_cards: dict[str, CardView] = {}
+        self._cards: dict[tuple[str, int], CardView] = {}
 
     def card(self, post: Post, base: str) -> CardView:
-        """A post's card for the page at `base` (the base-independent part is made once a post)."""
-        card = self._site_cards.get(post.src_uri)
+        """A post's card for the page at `base`: made once a post and page depth."""
+        key = (post.src_uri, base.count("/"))
+        card = self._cards.get(key)
         if card is None:
-            card = self._site_cards[post.src_uri] = site_card(
-                post, blog=self.blog, linker=self.linker, fmt=self.formatter, show_badge=self.show_badges
-            )
-        return relative_card(card, base)
+            site = self._site_cards.get(post.src_uri)
+            if site is None:
+                site = self._site_cards[post.src_uri] = site_card(
+                    post, blog=self.blog, linker=self.linker, fmt=self.formatter, show_badge=self.show_badges
+                )
+            card = self._cards[key] = relative_card(site, base)
+        return card
 
     def list_item(self, post: Post, base: str) -> ListItemView:
         """A post as an item of a compact list on the page at `base`."""

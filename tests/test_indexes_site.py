@@ -39,7 +39,7 @@ def test_tag_and_archive_pages_are_compact_lists_on_one_page(build_site):
     tag = site.soup("blog/tag/ops/")
     items = _list_items(tag)
     assert [title for title, *_ in items] == [f"Post {n}" for n in range(13, -1, -1)]
-    assert items[0][1:] == ("../../p13/", "2024-02-01T00:00:00+00:00", ["Hiring"])
+    assert items[0][1:] == ("../../../blog/p13/", "2024-02-01T00:00:00+00:00", ["Hiring"])
     assert tag.select_one(".ctoblog-card, .ctoblog-pagination") is None
     assert not site.exists("blog/tag/ops/page/2/")
     archive = site.soup("blog/archive/2023/")

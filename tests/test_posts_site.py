@@ -194,11 +194,12 @@ def test_urls_and_pagination(build_site, use_directory_urls):
     newer = site.soup(page2).select_one(".ctoblog-pagination a[rel=prev]")["href"]
     assert newer == ("../../" if use_directory_urls else "../../index.html")
     card_href = site.soup(page2).select_one(".ctoblog-card__link")["href"]
-    assert card_href == ("../../p3/" if use_directory_urls else "../../p3.html")
+    # cards link up to the site root and down again: one card (and its HTML) serves a page depth
+    assert card_href == ("../../../blog/p3/" if use_directory_urls else "../../../blog/p3.html")
     cat = "blog/category/ops/" if use_directory_urls else "blog/category/ops/index.html"
     assert len(card_titles(site, cat)) == 2
     assert site.soup("blog/p1" + suffix).select_one(".ctoblog-chip")["href"] == (
-        "../category/ops/" if use_directory_urls else "category/ops/index.html"
+        "../../blog/category/ops/" if use_directory_urls else "../blog/category/ops/index.html"
     )
 
 
