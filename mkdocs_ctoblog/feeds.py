@@ -14,14 +14,14 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
-
-from feedgen.feed import FeedGenerator
-from lxml import etree
 
 from mkdocs_ctoblog import __version__
 from mkdocs_ctoblog.posts import Post
+
+if TYPE_CHECKING:
+    from feedgen.feed import FeedGenerator
 
 Format = Literal["rss", "atom", "json"]
 FORMATS: tuple[Format, ...] = ("rss", "atom", "json")
@@ -232,6 +232,8 @@ def _iso(value: dt.datetime) -> str:
 
 
 def _generator(channel: Channel) -> FeedGenerator:
+    from feedgen.feed import FeedGenerator  # only builds that write RSS or Atom need feedgen and lxml
+
     fg = FeedGenerator()
     fg.id(channel.home_url)
     fg.title(channel.title)
@@ -304,6 +306,8 @@ def _add_atom_enclosures(document: bytes, entries: tuple[Entry, ...]) -> bytes:
     feedgen 1.0.0 drops `rel`, `type` and `length` of entry links (a shadowed variable in its
     `atom_entry`), which would turn an enclosure into a second plain link; so we add them here.
     """
+    from lxml import etree
+
     root = etree.fromstring(document, etree.XMLParser(remove_blank_text=True, resolve_entities=False))
     images = {e.url: e.image for e in entries if e.image}
     for node in root.iterfind(f"{{{_ATOM_NS}}}entry"):
