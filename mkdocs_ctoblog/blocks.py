@@ -354,7 +354,7 @@ class Plan:
     cta: str | None = None
     pinned: tuple[Target, ...] = ()
     picks: tuple[Pick, ...] = ()
-
+    wanted: int = 0  # how many picks were asked for
 
 @dataclass
 class Site:
@@ -470,7 +470,7 @@ class Blocks:
                 pinned.append(target)
         post = self.site.posts[subject.src_uri]
         picks = self.related.picks(post, wanted, exclude={t.src_uri for t in pinned}, explain=explain)
-        plan.pinned, plan.picks = tuple(pinned), tuple(picks)
+        plan.pinned, plan.picks, plan.wanted = tuple(pinned), tuple(picks), wanted
         if explain:
             parts = [f"pinned {t.src_uri}" for t in pinned]
             parts += [f"{n}. {pick.explain()}" for n, pick in enumerate(picks, start=1)]

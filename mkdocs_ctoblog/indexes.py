@@ -107,6 +107,20 @@ def add_listing_files(listings: list[Listing], files: Files, config: MkDocsConfi
     return by_src
 
 
+def use_stable_source(listing_files: list[File], unchanged: set[str], files: Files, config: MkDocsConfig, stable_source: str) -> None:
+    """`mkdocs serve --dirty`: back the generated index pages whose content did not change by an
+    old, empty file instead of in-memory content, so that MkDocs sees them as not modified and
+    keeps their output of the last build. The index pages keep their order (the sitemap's)."""
+    for file in listing_files:
+        if file.generated_by:
+            files.remove(file)
+    for file in listing_files:
+        if file.generated_by and file.src_uri in unchanged:
+            file = File.generated(config, file.src_uri, abs_src_path=stable_source, inclusion=file.inclusion)
+        if file.generated_by:
+            files.append(file)
+
+
 def _authors_page(src_uri: str, files: Files) -> File | None:
     found = files.get_file_from_path(src_uri)
     if found is None and src_uri.endswith("/index.md"):

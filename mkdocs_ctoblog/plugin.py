@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import logging
-from typing import TYPE_CHECKING
+import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -24,6 +26,7 @@ from mkdocs_ctoblog import (
     markdown_text,
     outpaths,
     placement,
+    rebuilds,
     redirects,
     related,
     share_links,
@@ -37,6 +40,7 @@ from mkdocs_ctoblog.cache import PostCache
 from mkdocs_ctoblog.config import CtoblogConfig, ListingConfig
 from mkdocs_ctoblog.jekyll.bodies import BodyTranslator, build_site
 from mkdocs_ctoblog.posts import Post, ReadSettings
+from mkdocs_ctoblog.rebuilds import Rebuilds
 from mkdocs_ctoblog.render import TEMPLATES_DIR, Renderer
 from mkdocs_ctoblog.timing import Timings
 from mkdocs_ctoblog.urls import slugify
@@ -64,10 +68,24 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         self.cache = PostCache()  # kept across the rebuilds of one `mkdocs serve`
         self.ranking: tuple[tuple[object, ...], related.Related] | None = None  # likewise
         self.image_size_cache: images.SizeCache = {}  # likewise, keyed by file and mtime
+        self.ranking_reused = False
+        self.rebuilds: Rebuilds | None = None  # `mkdocs serve --dirty` only
+        # kept across rebuilds, for pages a `--dirty` rebuild does not render again:
+        self.post_html: dict[str, str] = {}  # posts' HTML for the feeds
+        self.page_infos: dict[str, blocks.PageInfo] = {}  # pages' titles for page cards
+        self.pasted: dict[str, tuple[str, ...]] = {}  # pasted blocks found in posts
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember whether this is `mkdocs serve` (drafts are shown there)."""
+        """Remember whether this is `mkdocs serve` (drafts are shown there), and with `--dirty`."""
         self.is_serve = command == "serve"
+        if self.is_serve and dirty:
+            self.rebuilds = Rebuilds()
+
+    def on_shutdown(self) -> None:
+        """Remove the stable source of unchanged index pages (`mkdocs serve --dirty`)."""
+        if self.rebuilds is not None:
+            self.rebuilds.close()
+            self.rebuilds = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Reset per-build state; add our templates, stylesheet and Jinja environment."""
@@ -81,7 +99,6 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         self.moved_pages: list[File] = []
         self.plans: dict[str, blocks.Plan] = {}
         self.latest: dict[str, list[inject.LatestRequest]] = {}
-        self.pasted: dict[str, tuple[str, ...]] = {}
         self.markdown = (config.markdown_extensions, config.mdx_configs)
         self.bodies: BodyTranslator | None = None
         self.link_findings = bodylinks.Findings()
@@ -108,6 +125,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         self.sharing = sharing.Sharing(
             self.config, site, show_unpublished=self.show_unpublished, render_head=self.renderer.head
         )
+        self.sharing.post_html = self.post_html
         self.sharing.check_site_url()
         return config
 
@@ -193,6 +211,11 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             self.site_paths = bodylinks.SitePaths(
                 (bodylinks.SiteFile(f.src_uri, f.url, f.dest_uri) for f in files), urlsplit(config.site_url or "/").path
             )
+            _keep_only(self.post_html, self.posts)
+            _keep_only(self.pasted, self.posts)
+            _keep_only(self.page_infos, doc_urls)
+            if self.rebuilds is not None:
+                self._rebuild_only_what_changed(files, config, listing_files)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -261,6 +284,15 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
                 file.page.update_date = self.sharing.sitemap_date(post)
         return None
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """`mkdocs serve --dirty`: pages MkDocs does not render again keep last build's nav titles
+        (MkDocs takes a title from the page's first heading, which only rendering reads)."""
+        if self.config.enabled and self.rebuilds is not None:
+            for page in nav.pages:
+                if page.title is None and page.file.src_uri in self.rebuilds.titles:
+                    page.title = self.rebuilds.titles[page.file.src_uri]  # type: ignore[assignment]
+        return None
+
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
@@ -270,6 +302,8 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         post = self.posts.get(page.file.src_uri)
         if post is not None:
             self.sharing.keep_html(post, page.content or "")
+        if self.rebuilds is not None:
+            self.rebuilds.titles[page.file.src_uri] = page.title
         return None
 
     @event_priority(-50)  # run late: other plugins (Material's social cards, at 50) have written their tags
@@ -331,6 +365,8 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         for post in sorted((p for p in self.posts.values() if p.status != "published"), key=lambda p: (p.date, p.src_uri)):
             shown = "shown" if self.show_unpublished else "left out"
             log.debug("%s: %s post dated %s, %s", post.src_uri, post.status, post.date.isoformat(), shown)
+        if self.rebuilds is not None:
+            self.rebuilds.finish(self._latest_now())
         self.timings.log()
 
     # -- helpers ------------------------------------------------------------------------
@@ -404,7 +440,11 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         """The blocks of this build: read-next ranking over the published posts, CTA Markdown, links."""
         ranking = self._ranking([p for p in self.posts.values() if p.status == "published"])
         site = blocks.Site(
-            posts=self.posts, doc_urls=doc_urls, posts_dir=self.config.resolved_posts_dir(), show_unpublished=self.show_unpublished
+            posts=self.posts,
+            doc_urls=doc_urls,
+            posts_dir=self.config.resolved_posts_dir(),
+            show_unpublished=self.show_unpublished,
+            pages=self.page_infos,
         )
         extensions, configs = self.markdown
         cta_text = markdown_text.MarkdownText(extensions, configs, lambda url, base: self.blocks.resolve(url, base))
@@ -452,12 +492,73 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         inputs = related.Related.inputs(
             published, related.Weights(weights.category, weights.tag, weights.words, weights.recency)
         )
-        if self.ranking is not None and self.ranking[0] == inputs:
+        self.ranking_reused = self.ranking is not None and self.ranking[0] == inputs
+        if self.ranking is not None and self.ranking_reused:
             self.ranking[1].refresh(published)
             return self.ranking[1]
         ranking = related.Related(published, inputs[0])  # type: ignore[arg-type]
         self.ranking = (inputs, ranking)
         return ranking
+
+    def _rebuild_only_what_changed(self, files: Files, config: MkDocsConfig, listing_files: dict[str, File]) -> None:
+        """`mkdocs serve --dirty`: let MkDocs skip the index pages, posts and pages whose ctoblog
+        content did not change since the last build, and build again those whose did."""
+        assert self.rebuilds is not None
+        cards = {post.src_uri: self.present.site_card(post) for post in self.blog.posts}
+        listed = {
+            src: (lst.kind, lst.layout, lst.term.name if lst.term else None, lst.number, lst.total,
+                  lst.newer_src, lst.older_src, tuple(cards[p.src_uri] for p in lst.posts))
+            for src, lst in self.listings.items()
+        }
+        others = sorted((f.src_uri, f.url) for f in files.documentation_pages()
+                        if f.src_uri not in self.posts and f.src_uri not in self.listings)
+        key = rebuilds.digest(
+            rebuilds.file_bytes(config.config_file_path),
+            rebuilds.file_bytes(os.path.join(config.docs_dir, self.config.resolved_authors_file())),
+            others,
+        )
+        now = rebuilds.Snapshot(
+            key=key,
+            post_urls={src: self.present.linker.post_urls.get(src, "") for src in cards},
+            cards=cards,
+            listings=listed,
+            latest=self._latest_now(),
+        )
+        pages = (f for f in files.documentation_pages() if f.src_uri not in self.posts and not f.generated_by)
+        modified = {f.src_uri for f in pages if f.is_modified()}
+        picks_now = None
+        if not self.ranking_reused:
+            picks_now = {
+                src: tuple(p.post.src_uri for p in self.blocks.related.picks(
+                    self.posts[src], shown.wanted, exclude=set(shown.pinned)))
+                for src, shown in self.rebuilds.read_next.items()
+                if src in self.posts
+            }
+        decision = self.rebuilds.decide(
+            now, dests={f.abs_dest_path for f in files}, modified_pages=modified, picks_now=picks_now
+        )
+        if decision.wipe:
+            rebuilds.empty_folder(config.site_dir)
+            return
+        rebuilds.delete_outputs(decision.stale, config.site_dir)
+        for src in decision.rebuild:
+            if (file := files.get_file_from_path(src)) is not None:
+                rebuilds.mark_for_rebuild(file.abs_dest_path)
+        for src, file in listing_files.items():
+            if src not in decision.unchanged_listings and not file.generated_by:
+                rebuilds.mark_for_rebuild(file.abs_dest_path)  # the author's own index page
+        indexes.use_stable_source(
+            list(listing_files.values()), decision.unchanged_listings, files, config, self.rebuilds.stable_source
+        )
+        log.debug("serve --dirty: %d index pages unchanged, %d pages built again", len(decision.unchanged_listings), len(decision.rebuild))
+
+    def _latest_now(self) -> dict[str, object]:
+        """What the `latest` blocks of the pages recorded by `rebuilds` show now (site-root cards)."""
+        assert self.rebuilds is not None
+        return {
+            src: tuple(self.blocks.latest_cards(self.blog.posts, request, "", exclude={src}) for request in requests)
+            for src, requests in self.rebuilds.latest_requests.items()
+        }
 
     def _place_blocks(self, content: str, page: Page) -> str:
         """Decide the page's blocks and leave placeholders for them (and for `latest` markers)."""
@@ -478,6 +579,10 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         )
         if post is not None:
             self.pasted[src] = inject.pasted_blocks(post.body)
+        if self.rebuilds is not None:
+            picks = tuple(pick.post.src_uri for pick in plan.picks) if "read_next" in plan.blocks else None
+            pinned = tuple(target.src_uri for target in plan.pinned)
+            self.rebuilds.rendered(src, pinned=pinned, picks=picks, wanted=plan.wanted, latest=tuple(self.latest[src]))
         return inject.add_slots(content, plan.blocks, cta_position=self.config.cta.position)
 
     def _fill_blocks(self, output: str, page: Page) -> str:
@@ -508,6 +613,12 @@ def _site_locale(value: object) -> str:
     except (UnknownLocaleError, ValueError):
         raise PluginError(f"ctoblog: 'locale' expected a locale such as 'en' or 'de_CH', received '{value}'") from None
     return name
+
+
+def _keep_only(kept: dict[str, Any], current: Mapping[str, object]) -> None:
+    """Forget entries of files that are gone."""
+    for src in kept.keys() - current.keys():
+        del kept[src]
 
 
 def _asset(files: Files, path: str) -> sharing.Asset | None:

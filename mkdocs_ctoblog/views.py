@@ -266,12 +266,16 @@ class Presenter:
         key = (post.src_uri, base.count("/"))
         card = self._cards.get(key)
         if card is None:
-            site = self._site_cards.get(post.src_uri)
-            if site is None:
-                site = self._site_cards[post.src_uri] = site_card(
-                    post, blog=self.blog, linker=self.linker, fmt=self.formatter, show_badge=self.show_badges
-                )
-            card = self._cards[key] = relative_card(site, base)
+            card = self._cards[key] = relative_card(self.site_card(post), base)
+        return card
+
+    def site_card(self, post: Post) -> CardView:
+        """A post's card with URLs from the site root (made once a post)."""
+        card = self._site_cards.get(post.src_uri)
+        if card is None:
+            card = self._site_cards[post.src_uri] = site_card(
+                post, blog=self.blog, linker=self.linker, fmt=self.formatter, show_badge=self.show_badges
+            )
         return card
 
     def list_item(self, post: Post, base: str) -> ListItemView:

@@ -1,0 +1,186 @@
+"""`mkdocs serve --dirty` for real: after every edit of a scripted sequence (bodies, titles, a new
+post, categories, dates, a draft, a renamed and a deleted post, mkdocs.yml), the folder the server
+serves from equals, file for file and byte for byte, a fresh build of the same sources (the search
+index aside: MkDocs only indexes the pages a dirty build renders). And a body edit rebuilds that
+post alone among the pages.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import MATERIAL, post, write_tree
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from test_serve import _free_port, _get, _stop
+
+BODY = "First paragraph of {name}, the summary.\n\nA second paragraph with more words in it.\n"
+DOCS = {
+    "index.md": "# Home\n\n<!-- ctoblog:latest count=2 -->\n",
+    "services.md": "---\ndescription: Three ways to work together.\n---\n# Services\n\nWhat I do.\n",
+    "blog/posts/2024-01-10-alpha.md": post("title: Alpha\ncategory: Ops\ntags: [a]", BODY.format(name="alpha")),
+    "blog/posts/2024-02-10-beta.md": post("title: Beta\ncategory: Ops\ntags: [a, b]", BODY.format(name="beta")),
+    "blog/posts/2024-03-10-gamma.md": post("title: Gamma\ncategory: Hiring", BODY.format(name="gamma")),
+    "blog/posts/2023-04-10-epsilon.md": post("title: Epsilon\ncategory: Hiring\ntags: [b]", BODY.format(name="eps")),
+    "blog/posts/2023-05-10-zeta.md": post("title: Zeta\ncategory: Ops", BODY.format(name="zeta")),
+}
+PLUGIN = {"pagination": 2, "read_next": {"count": 2, "include": ["services.md"]}}
+CONFIG = {"site_name": "Dirty serve", "site_url": "https://example.com/", "theme": MATERIAL,
+          "plugins": ["search", {"ctoblog": PLUGIN}]}
+
+# (what is edited, file, new text or None to delete)
+EDITS = [
+    ("a body's first paragraph", "blog/posts/2024-01-10-alpha.md",
+     post("title: Alpha\ncategory: Ops\ntags: [a]", "A new summary for alpha.\n\nMore.\n")),
+    ("a title", "blog/posts/2024-02-10-beta.md",
+     post("title: Beta, renamed\ncategory: Ops\ntags: [a, b]", BODY.format(name="beta"))),
+    ("a new post", "blog/posts/2024-05-10-delta.md",
+     post("title: Delta is new\ncategory: Hiring\ntags: [a]", BODY.format(name="delta"))),
+    ("a category", "blog/posts/2024-03-10-gamma.md",
+     post("title: Gamma\ncategory: Ops", BODY.format(name="gamma"))),
+    ("a date (another archive year)", "blog/posts/2024-01-10-alpha.md",
+     post("title: Alpha\ndate: 2022-06-01\ncategory: Ops\ntags: [a]", "A new summary for alpha.\n\nMore.\n")),
+    ("a draft", "blog/posts/2023-05-10-zeta.md",
+     post("title: Zeta\ncategory: Ops\ndraft: true", BODY.format(name="zeta"))),
+    ("a slug (the post moves)", "blog/posts/2024-02-10-beta.md",
+     post("title: Beta, renamed\nslug: beta-two\ncategory: Ops\ntags: [a, b]", BODY.format(name="beta"))),
+    ("a page shown as a card", "services.md",
+     "---\ndescription: Two ways now.\n---\n# Services\n\nWhat I do.\n"),
+    ("a deleted post", "blog/posts/2024-05-10-delta.md", None),
+    ("mkdocs.yml", "../mkdocs.yml", None),
+]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != "search_index.json"
+    }
+
+
+def _mtimes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def _fresh_build(root: Path, serve_url: str, out: Path) -> Path:
+    """What `mkdocs serve` (without --dirty) writes for the sources as they are now."""
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
+    config.site_url = serve_url
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url=serve_url)
+    finally:
+        config.plugins.on_shutdown()
+    return out
+
+
+class DirtyServer:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.tmp = root / "tmp"
+        self.tmp.mkdir()
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log = root / "serve.log"
+        with self.log.open("wb") as out:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{self.port}",
+                 "-f", str(root / "mkdocs.yml")],
+                cwd=root, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(self.tmp)},
+            )
+
+    def builds(self) -> int:
+        """Builds finished: the first, then one "Reloading browsers" after each rebuild (MkDocs drops a
+        repeated "Documentation built in 0.46 seconds" line as a duplicate, so that is not counted)."""
+        return 1 + self.text().count("Reloading browsers") if "Documentation built in" in self.text() else 0
+
+    def text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for_build(self, after: int, timeout: float = 60) -> None:
+        """Until a build after the `after`-th has finished and no other one started for a second."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.text()[-3000:]
+            done = self.builds()
+            if done > after and self.text().count("Building documentation") == done:
+                time.sleep(1.0)
+                if self.builds() == done and self.text().count("Building documentation") == done:
+                    return
+            time.sleep(0.1)
+        raise AssertionError(f"no rebuild within {timeout}s\n{self.text()[-3000:]}")
+
+    def site_dir(self) -> Path:
+        (found,) = self.tmp.glob("mkdocs_*")
+        return found
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    write_tree(tmp_path / "docs", DOCS)
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(CONFIG), encoding="utf-8")
+    served = DirtyServer(tmp_path)
+    try:
+        served.wait_for_build(0, timeout=90)
+        assert _get(served.url)[0] == 200
+        yield served
+    finally:
+        _stop(served.process)
+    assert not list(served.tmp.iterdir()), "mkdocs serve or ctoblog left a temporary folder behind"
+
+
+def _save(root: Path, rel: str, text: str | None) -> None:
+    """Save as editors do (atomically), or delete; mkdocs.yml gets a new site name."""
+    target = (root / "docs" / rel).resolve()
+    if rel == "../mkdocs.yml":
+        text = yaml.safe_dump({**CONFIG, "site_name": "Dirty serve, renamed"})
+    if text is None:
+        target.unlink()
+        return
+    scratch = root / f".{target.name}.saving"
+    scratch.write_text(text, encoding="utf-8")
+    os.replace(scratch, target)
+
+
+def test_served_site_equals_a_fresh_build_after_each_edit(server, tmp_path):
+    for step, (what, rel, text) in enumerate(EDITS):
+        before = server.builds()
+        _save(tmp_path, rel, text)
+        server.wait_for_build(before)
+        served = _tree(server.site_dir())
+        fresh = _tree(_fresh_build(tmp_path, server.url, tmp_path / f"fresh-{step}"))
+        assert sorted(served) == sorted(fresh), what
+        differing = [name for name in fresh if served[name] != fresh[name]]
+        if differing:  # keep the served tree next to the fresh one, to diff them
+            shutil.copytree(server.site_dir(), tmp_path / f"served-{step}")
+        assert differing == [], what
+    log = server.text()
+    assert "Traceback" not in log and "ERROR" not in log, log[-3000:]
+
+
+def test_a_body_edit_rebuilds_that_post_and_no_other_page(server, tmp_path):
+    site = server.site_dir()
+    before, times = server.builds(), _mtimes(site)
+    _save(tmp_path, "blog/posts/2023-04-10-epsilon.md",
+          post("title: Epsilon\ncategory: Hiring\ntags: [b]", BODY.format(name="eps") + "\nA last line.\n"))
+    server.wait_for_build(before)
+    after = _mtimes(site)
+    written = sorted(name for name, mtime in after.items() if times.get(name) != mtime)
+    pages = [name for name in written if name.endswith(".html")]
+    assert pages == ["404.html", "blog/epsilon/index.html"]
+    assert b"A last line." in (site / "blog/epsilon/index.html").read_bytes()
+    # the other files written are the feeds, sitemaps and search index, as on every build
+    assert {n for n in written if not n.endswith(".html")} <= {
+        "sitemap.xml", "sitemap.xml.gz", "search/search_index.json",
+        "blog/feed.xml", "blog/atom.xml", "blog/feed.json", "blog/sitemap.xml",
+        *(f"blog/category/{c}/{f}" for c in ("ops", "hiring") for f in ("feed.xml", "atom.xml", "feed.json", "sitemap.xml")),
+    }
