@@ -10,4 +10,4 @@ def test_post_is_built_and_listed(build_site):
     assert site.exists("blog/hello/")
     cards = site.soup("blog/").select(".ctoblog-card .ctoblog-card__link")
     assert [a.get_text() for a in cards] == ["Hello"]
-    assert cards[0]["href"] == "hello/"
+    assert cards[0]["href"] == "../blog/hello/"  # up to the root and down: one card serves a page depth
