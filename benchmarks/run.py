@@ -43,6 +43,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate_posts import generate
+from material_side import convert
 
 RESULTS = HERE / "results"
 SOURCE_DATE_EPOCH = "1767225600"   # 2026-01-01T00:00:00Z: every generated post is in the past
@@ -74,13 +75,15 @@ plugins:
 def write_configs(root: Path, ctoblog_options: dict | None) -> dict[str, Path]:
     plain = root / "mkdocs-plain.yml"
     plain.write_text(CONFIG, encoding="utf-8")
+    material = root / "mkdocs-material.yml"
+    material.write_text(CONFIG.replace("docs_dir: docs", "docs_dir: docs-material") + "  - blog\n", encoding="utf-8")
     ctob = root / "mkdocs-ctoblog.yml"
     if ctoblog_options:
         opts = "".join(f"      {k}: {json.dumps(v)}\n" for k, v in ctoblog_options.items())
         ctob.write_text(CONFIG + "  - ctoblog:\n" + opts, encoding="utf-8")
     else:
         ctob.write_text(CONFIG + "  - ctoblog\n", encoding="utf-8")
-    return {"plain": plain, "ctoblog": ctob}
+    return {"plain": plain, "ctoblog": ctob, "material": material}
 
 
 def build_once(python: str, config: Path, out: Path, verbose: bool, timeout: float | None) -> dict:
@@ -141,9 +144,21 @@ def _save(path: Path, text: str, scratch: Path) -> None:
     os.replace(tmp, path)
 
 
-def serve_rebuilds(python: str, config: Path, docs: Path, side: str, edits: int, timeout: float) -> dict:
-    """`mkdocs serve` on `config`: seconds to the first page, then from each edit of the newest post
-    to its served page showing the edit."""
+def _retitle(text: str, marker: str) -> str:
+    """The post with `marker` added to its front-matter title (quoted or not)."""
+    def add(m: re.Match) -> str:
+        value = m[1]
+        if value[:1] in "\"'" and value[-1:] == value[:1]:
+            return f"title: {value[:-1]} {marker}{value[-1]}"
+        return f"title: {value} {marker}"
+    return re.sub(r"^title: (.*)$", add, text, count=1, flags=re.MULTILINE)
+
+
+def serve_rebuilds(python: str, config: Path, docs: Path, side: str, edits: int, timeout: float,
+                   dirty: bool = False) -> dict:
+    """`mkdocs serve` (with `--dirty` if asked) on `config`: seconds to the first page, then from
+    each save of the newest post with a new title until its served page and (ctoblog) the first
+    blog index page show the new title."""
     post_file = max((docs / "blog" / "posts").glob("*.md"))
     stem = post_file.stem
     page = f"blog/{stem[11:]}/" if side == "ctoblog" else f"blog/posts/{stem}/"   # YYYY-MM-DD-slug.md
@@ -151,6 +166,7 @@ def serve_rebuilds(python: str, config: Path, docs: Path, side: str, edits: int,
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     url = f"http://127.0.0.1:{port}/{page}"
+    index_url = f"http://127.0.0.1:{port}/blog/" if side == "ctoblog" else None
     log = config.with_name(f"serve-{side}.log")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     original = post_file.read_text(encoding="utf-8")
@@ -162,12 +178,18 @@ def serve_rebuilds(python: str, config: Path, docs: Path, side: str, edits: int,
                 raise RuntimeError(f"mkdocs serve exited: {log.read_text(errors='replace')[-2000:]}")
             status, text = _get(url)
             if status == 200 and check(text):
-                return time.perf_counter() - start
+                if index_url is None:
+                    return time.perf_counter() - start
+                status, text = _get(index_url)
+                if status == 200 and check(text):
+                    return time.perf_counter() - start
             time.sleep(0.05)
         raise TimeoutError(f"{url}: no rebuild within {timeout}s")
 
     with log.open("wb") as out:
-        proc = subprocess.Popen([python, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(config)],
+        cmd = [python, "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []), "-a", f"127.0.0.1:{port}",
+               "-f", str(config)]
+        proc = subprocess.Popen(cmd,
                                 stdout=out, stderr=subprocess.STDOUT, env=env, cwd=config.parent,
                                 start_new_session=True)
     rebuilds: list[float] = []
@@ -175,7 +197,7 @@ def serve_rebuilds(python: str, config: Path, docs: Path, side: str, edits: int,
         first = wait(lambda text: True)
         for i in range(edits):
             marker = f"serve-rebuild-marker-{side}-{i}"
-            _save(post_file, original + f"\n\n{marker}\n", config.parent)
+            _save(post_file, _retitle(original, marker), config.parent)
             rebuilds.append(round(wait(lambda text, m=marker: m in text), 3))
     finally:
         _save(post_file, original, config.parent)
@@ -199,12 +221,16 @@ def summarise(runs: list[dict], key: str) -> dict | None:
 
 def bench(n: int, args: argparse.Namespace) -> dict:
     sides = {"both": ["plain", "ctoblog"], "none": ["plain"], "only": ["ctoblog"]}[args.plugin]
+    if args.material:
+        sides.append("material")
     work = Path(tempfile.mkdtemp(prefix=f"ctoblog-bench-{n}-", dir=args.workdir))
     try:
         gen = generate(n, work / "docs", seed=args.seed)
         print(f"N={n}: generated {gen['posts']} posts ({gen['avg_words']} words avg) in {gen['seconds']}s",
               file=sys.stderr)
         configs = write_configs(work, json.loads(args.ctoblog_options) if args.ctoblog_options else None)
+        if args.material:
+            convert(work / "docs", work / "docs-material")
         runs: dict[str, list[dict]] = {s: [] for s in sides}
         for i in range(args.runs):
             order = sides if i % 2 == 0 else sides[::-1]
@@ -223,11 +249,13 @@ def bench(n: int, args: argparse.Namespace) -> dict:
         res: dict = {"n": n, "generated": gen, "runs": runs}
         if args.serve_edits:
             res["serve"] = {}
-            for side in sides:
-                res["serve"][side] = serve_rebuilds(args.python, configs[side], work / "docs", side,
-                                                    args.serve_edits, args.timeout or 3600)
-                print(f"  serve {side:8s} first page {res['serve'][side]['first_page_s']:.2f}s, rebuilds "
-                      f"{res['serve'][side]['rebuild_s']}", file=sys.stderr)
+            for side in (s for s in sides if s != "material"):
+                for dirty in (False, True):
+                    name = f"{side} --dirty" if dirty else side
+                    res["serve"][name] = serve_rebuilds(args.python, configs[side], work / "docs", side,
+                                                        args.serve_edits, args.timeout or 3600, dirty=dirty)
+                    print(f"  serve {name:16s} first page {res['serve'][name]['first_page_s']:.2f}s, rebuilds "
+                          f"{res['serve'][name]['rebuild_s']}", file=sys.stderr)
         for side in sides:
             res[side] = {k: summarise(runs[side], k) for k in ("wall_s", "peak_mb", "cpu_s")}
             ok = [r for r in runs[side] if r["returncode"] == 0]
@@ -250,24 +278,31 @@ def bench(n: int, args: argparse.Namespace) -> dict:
 
 def _fmt(s: dict | None, unit: str = "s", digits: int = 2) -> str:
     if not s:
-        return "failed"
+        return "–"
     return f"{s['median']:.{digits}f}{unit} ({s['min']:.{digits}f}–{s['max']:.{digits}f})"
 
 
 def table(results: list[dict]) -> str:
-    head = ("| N | plain build | ctoblog build | time ratio | ms/post plain / ctoblog | peak MB plain | "
-            "peak MB ctoblog | mem ratio |")
-    lines = [head, "|---:|---|---|---:|---|---:|---:|---:|"]
+    """Child CPU time (user + sys: less noisy than wall time on a shared machine) and peak memory."""
+    head = ("| N | plain CPU | ctoblog CPU | ctoblog ratio | Material blog CPU | Material ratio | ms/post plain / "
+            "ctoblog | peak MB plain / ctoblog / Material | mem ratio ctoblog / Material | pages plain / ctoblog / Material |")
+    lines = [head, "|---:|---|---|---:|---|---:|---|---|---|---|"]
     for r in results:
         if not any(r["runs"].values()):
             continue                                   # --runs 0: serve timings only
-        p, c = r.get("plain", {}), r.get("ctoblog", {})
-        pw, cw, pm, cm = p.get("wall_s"), c.get("wall_s"), p.get("peak_mb"), c.get("peak_mb")
-        ratio = f"{cw['median'] / pw['median']:.2f}×" if pw and cw else "–"
-        mratio = f"{cm['median'] / pm['median']:.2f}×" if pm and cm else "–"
-        per = " / ".join(f"{x['median'] / r['n'] * 1000:.1f}" if x else "–" for x in (pw, cw))
-        lines.append(f"| {r['n']} | {_fmt(pw) if p else '–'} | {_fmt(cw) if c else '–'} | {ratio} | {per} | "
-                     f"{_fmt(pm, '', 0) if p else '–'} | {_fmt(cm, '', 0) if c else '–'} | {mratio} |")
+        cpu = {side: (r.get(side) or {}).get("cpu_s") for side in ("plain", "ctoblog", "material")}
+        mem = {side: (r.get(side) or {}).get("peak_mb") for side in ("plain", "ctoblog", "material")}
+        pages = " / ".join(str((r.get(side) or {}).get("html_pages", "–")) for side in ("plain", "ctoblog", "material"))
+
+        def ratio(values: dict, side: str) -> str:
+            a, b = values.get(side), values.get("plain")
+            return f"{a['median'] / b['median']:.2f}×" if a and b else "–"
+
+        per = " / ".join(f"{cpu[s]['median'] / r['n'] * 1000:.1f}" if cpu[s] else "–" for s in ("plain", "ctoblog"))
+        mems = " / ".join(f"{mem[s]['median']:.0f}" if mem[s] else "–" for s in ("plain", "ctoblog", "material"))
+        lines.append(f"| {r['n']} | {_fmt(cpu['plain'])} | {_fmt(cpu['ctoblog'])} | {ratio(cpu, 'ctoblog')} | "
+                     f"{_fmt(cpu['material'])} | {ratio(cpu, 'material')} | {per} | {mems} | "
+                     f"{ratio(mem, 'ctoblog')} / {ratio(mem, 'material')} | {pages} |")
     return "\n".join(lines)
 
 
@@ -289,7 +324,7 @@ def serve_table(results: list[dict]) -> str:
     rows = []
     for r in results:
         serve = r.get("serve") or {}
-        for side in ("plain", "ctoblog"):
+        for side in serve:
             if side in serve:
                 s = serve[side]
                 rebuilds = s["rebuild_s"]
@@ -341,6 +376,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true",
                     help="keep the generated docs and the last build of each side")
     ap.add_argument("--no-save", action="store_true", help="do not write benchmarks/results/")
+    ap.add_argument("--material", action="store_true",
+                    help="a third side: Material's blog plugin on the same posts (benchmarks/material_side.py)")
     ap.add_argument("--serve-edits", type=int, default=0, metavar="K",
                     help="also time K rebuilds of `mkdocs serve` after editing one post (each side)")
     args = ap.parse_args(argv)
