@@ -1,0 +1,118 @@
+"""Posts and pages of a Jekyll site as they will be written: doc path, Jekyll's URL, front matter, body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs_ctoblog.frontmatter_io import split_post
+from mkdocs_ctoblog.jekyll.site_config import SiteConfig
+from mkdocs_ctoblog.jekyll.tree import SourceFile
+
+# Front-matter defaults that mean something to ctoblog; others (layout, comments...) stay behind.
+INHERITED = ("author", "authors", "categories", "category", "tags", "image", "description", "published", "permalink")
+_LISTING = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+(paginator\.posts|site\.posts|site\.categories|site\.tags)")
+
+
+@dataclass
+class Entry:
+    """One post or page: `doc` is its path below docs/, `url` the site path Jekyll gave it (no
+    leading `/`), `meta` the front matter to write."""
+
+    source: SourceFile
+    doc: str
+    url: str
+    meta: dict[str, Any]
+    body: str
+    problem: str | None = None
+
+
+def read_entry(config: SiteConfig, file: SourceFile, doc: str, kind: str) -> Entry:
+    """A file's front matter (Jekyll's defaults for its path merged under it) and body."""
+    with open(os.path.join(config.source, file.rel), encoding="utf-8-sig") as f:
+        split = split_post(f.read())
+    defaults = config.defaults_for(file.rel, kind)
+    meta = {key: value for key, value in defaults.items() if key in INHERITED}
+    meta.update(split.meta)
+    problem = f"{file.rel}: front matter {split.error}; imported without it, as Jekyll reads it" if split.error else None
+    return Entry(file, doc, "", meta, split.body, problem)
+
+
+def post_doc(file: SourceFile) -> str:
+    """Where a post goes: `blog/posts/`, then the folders above `_posts` (its categories), then its
+    path below `_posts`, as `.md`; drafts under `blog/posts/drafts/`."""
+    special = "_posts" if file.kind == "post" else "_drafts"
+    below = file.rel.split(special + "/", 1)[1] if f"{special}/" in file.rel else file.rel
+    folders = "/".join(file.categories)
+    stem = posixpath.splitext(below)[0]
+    parts = ["blog/posts", "drafts" if file.kind == "draft" else "", folders, stem + ".md"]
+    return "/".join(part for part in parts if part)
+
+
+def with_folder_categories(meta: dict[str, Any], categories: tuple[str, ...]) -> None:
+    """Jekyll adds the folders above `_posts` to a post's `categories`, after its own."""
+    if not categories:
+        return
+    given = meta.get("categories")
+    listed = given.split() if isinstance(given, str) else list(given) if isinstance(given, list) else [] if given is None else [given]
+    meta["categories"] = listed + [c for c in categories if c not in listed]
+
+
+def draft_date(config: SiteConfig, file: SourceFile, tz: dt.tzinfo) -> str:
+    """Jekyll dates a draft without a date by its file's modification time."""
+    stamp = os.path.getmtime(os.path.join(config.source, file.rel))
+    return dt.datetime.fromtimestamp(stamp, tz).strftime("%Y-%m-%d %H:%M:%S %z")
+
+
+def page_url(config: SiteConfig, rel: str, meta: dict[str, Any]) -> str:
+    """The URL Jekyll gives a page (`Page#template` and `Utils.add_permalink_suffix` of 4.3), without
+    its leading `/`."""
+    folder, name = posixpath.split(rel)
+    basename = posixpath.splitext(name)[0]
+    given = meta.get("permalink")
+    if isinstance(given, str) and given.strip():
+        template = given.strip()
+    elif basename == "index":
+        template = "/:path/"
+    else:
+        style = config.permalink
+        template = "/:path/:basename"
+        if style == "pretty" or (style not in ("date", "ordinal", "none", "weekdate") and style.endswith("/")):
+            template += "/"
+        elif style in ("date", "ordinal", "none", "weekdate") or style.endswith(":output_ext"):
+            template += ":output_ext"
+    values = {":path": "/" + folder, ":basename": basename, ":output_ext": ".html", ":name": name}
+    url = re.sub(r":(path|basename|output_ext|name)", lambda m: values[m.group(0)], template)
+    url = re.sub(r"/+", "/", "/" + url)
+    return url.lstrip("/")
+
+
+def mkdocs_url(doc: str) -> str:
+    """The URL MkDocs gives a doc with directory URLs."""
+    stem = posixpath.splitext(doc)[0]
+    if posixpath.basename(stem) in ("index", "README"):
+        folder = posixpath.dirname(stem)
+        return folder + "/" if folder else ""
+    return stem + "/"
+
+
+def is_listing(body: str) -> bool:
+    """A page that lists posts with a Liquid loop (a home page, an archive): the plugin's lists replace it."""
+    return _LISTING.search(body) is not None
+
+
+def suffixed(url: str, number: int) -> str:
+    """`wrote/x/` → `wrote/x-2/`; `2020/x.html` → `2020/x-2.html`."""
+    if url.endswith("/"):
+        return url[:-1] + f"-{number}/"
+    stem, ext = posixpath.splitext(url)
+    return f"{stem}-{number}{ext}" if ext in (".html", ".htm", ".aspx", ".php") else f"{url}-{number}"
+
+
+def dest_url(dest_uri: str) -> str:
+    """The URL of an output file with directory URLs: `x/index.html` → `x/`."""
+    return dest_uri.removesuffix("index.html")

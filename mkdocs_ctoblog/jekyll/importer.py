@@ -1,0 +1,223 @@
+"""`import-jekyll`: a Jekyll site written out as a ready MkDocs project, every post at its Jekyll URL.
+
+Reads only from the source folder; writes only below the destination folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from mkdocs_ctoblog import dates, inject
+from mkdocs_ctoblog.jekyll import entries, tree
+from mkdocs_ctoblog.jekyll.entries import Entry
+from mkdocs_ctoblog.jekyll.links import fix_links
+from mkdocs_ctoblog.jekyll.liquid import translate
+from mkdocs_ctoblog.jekyll.project import mkdocs_yml, next_steps, site_variables
+from mkdocs_ctoblog.jekyll.report import Report
+from mkdocs_ctoblog.jekyll.site import LiquidSite
+from mkdocs_ctoblog.jekyll.site_config import SiteConfig, SiteConfigError, read_site_config
+from mkdocs_ctoblog.posts import ReadSettings, read_post
+
+PARK_AFTER = dt.timedelta(days=365)
+PROGRESS_EVERY = 200
+
+
+class ImportError_(Exception):
+    """The import cannot start (destination not empty, unreadable `_config.yml`): one line."""
+
+
+def import_jekyll(src: str, dest: str, *, progress: Callable[[str], None] = lambda _: None) -> Report:
+    """Import the Jekyll site at `src` into the new MkDocs project `dest`; return the report."""
+    if os.path.exists(dest) and (not os.path.isdir(dest) or os.listdir(dest)):
+        raise ImportError_(f"{dest}: expected a new or empty folder")
+    if not os.path.isdir(src):
+        raise ImportError_(f"{src}: expected the folder of a Jekyll site")
+    config_path = os.path.join(src, "_config.yml")
+    try:
+        config = read_site_config(config_path) if os.path.exists(config_path) else SiteConfig(config_path, os.path.abspath(src))
+    except SiteConfigError as exc:
+        raise ImportError_(str(exc)) from None
+    return _Importer(config, src, dest, progress).run()
+
+
+class _Importer:
+    def __init__(self, config: SiteConfig, src: str, dest: str, progress: Callable[[str], None]) -> None:
+        self.config, self.dest, self.progress = config, dest, progress
+        self.tz = ZoneInfo(config.timezone or "UTC")
+        self.report = Report(source=src, dest=dest)
+        self.report.problems.extend(config.problems)
+        self.now = dates.now()
+
+    def run(self) -> Report:
+        files = tree.scan(self.config)
+        pages = [self.page(f) for f in files if f.kind == "page"]
+        read = [self.post(f) for f in files if f.kind in ("post", "draft")]
+        posts = [p for p in read if p is not None]
+        statics = [f.rel for f in files if f.kind == "static" and not self.skip_static(f.rel)]
+        self.report.skipped += [(f.rel, "a Liquid template of the theme (feeds, styles); ctoblog writes its own") for f in files if f.kind == "template"]
+        self.unique_urls(pages, posts)
+        site = self.liquid_site(pages + posts, statics)
+        os.makedirs(os.path.join(self.dest, "docs"), exist_ok=True)
+        for number, entry in enumerate(posts + pages, start=1):
+            self.write(entry, site)
+            if number % PROGRESS_EVERY == 0:
+                self.progress(f"{number}/{len(posts) + len(pages)} posts and pages written")
+        for rel in statics:
+            target = os.path.join(self.dest, "docs", rel)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(os.path.join(self.config.source, rel), target)
+        self.report.static_files = len(statics)
+        self.report.pages = len(pages)
+        self.report.next_steps = next_steps(self.config, self.dest)
+        with open(os.path.join(self.dest, "mkdocs.yml"), "w", encoding="utf-8") as f:
+            f.write(mkdocs_yml(self.config, broken_links=bool(self.report.broken)))
+        with open(os.path.join(self.dest, "import-report.txt"), "w", encoding="utf-8") as f:
+            f.write(self.report.text())
+        return self.report
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def page(self, file: tree.SourceFile) -> Entry:
+        doc = os.path.splitext(file.rel)[0] + ".md"
+        entry = entries.read_entry(self.config, file, doc, "pages")
+        entry.url = entries.page_url(self.config, file.rel, entry.meta)
+        if entry.url == "blog/" or doc == "blog.md":  # the plugin's blog index lives there
+            entry.doc, entry.url = "blog/index.md", "blog/"
+        if entries.is_listing(entry.body):
+            self.report.listing_pages.append(entry.doc)
+            entry.body = "" if entry.url == "blog/" else "<!-- ctoblog:latest count=10 -->\n"
+        if entry.url != entries.mkdocs_url(entry.doc):
+            entry.meta["permalink"] = "/" + entry.url
+        if entry.problem:
+            self.report.problems.append(entry.problem)
+        return entry
+
+    def post(self, file: tree.SourceFile) -> Entry | None:
+        try:
+            entry = entries.read_entry(self.config, file, entries.post_doc(file), "posts" if file.kind == "post" else "drafts")
+        except UnicodeDecodeError as exc:
+            self.report.skipped.append((file.rel, f"not UTF-8 text ({exc.reason})"))
+            return None
+        entries.with_folder_categories(entry.meta, file.categories)
+        if file.kind == "draft":
+            entry.meta["draft"] = True
+            entry.meta.setdefault("date", entries.draft_date(self.config, file, self.tz))
+        post, problems = self.read_as_plugin(entry)
+        self.report.problems += [p for p in problems if "front matter" not in p] + ([entry.problem] if entry.problem else [])
+        if post is None:
+            self.report.skipped.append((file.rel, "no usable date"))
+            return None
+        entry.url = entries.dest_url(post.dest_uri)
+        if post.status == "draft":
+            (self.report.drafts if file.kind == "draft" or post.meta.get("draft") else self.report.hidden).append(entry.doc)
+        elif post.date > self.now + PARK_AFTER and not self.config.future:
+            entry.meta["draft"] = True
+            self.report.parked.append((entry.doc, post.date))
+        elif post.date > self.now and not self.config.future:
+            self.report.scheduled.append((entry.doc, post.date))
+        else:
+            self.report.published += 1
+        if entry.url != entry.url.lower() or any(c in entry.url.rsplit("/", 2)[-2 if entry.url.endswith("/") else -1] for c in "_. "):
+            self.report.kept_urls.append((entry.doc, "/" + entry.url))
+        return entry
+
+    def read_as_plugin(self, entry: Entry) -> tuple[Any, tuple[str, ...]]:
+        """The post as the plugin will read it in the new project (same settings as mkdocs.yml)."""
+        settings = ReadSettings(
+            tz=self.tz, blog_dir="blog", post_url_format=self.config.post_permalink, use_directory_urls=True,
+            words_per_minute=230, authors={}, categories_allowed=frozenset(), doc_paths=frozenset(),
+            posts_dir="blog/posts", slug_case="keep", excerpt_separator=None,
+        )
+        result = read_post(entry.doc, _document(entry.meta, entry.body), settings)
+        return result.post, result.problems
+
+    def skip_static(self, rel: str) -> bool:
+        if rel.lower().endswith((".md", ".markdown")):
+            self.report.skipped.append((rel, "Markdown without front matter: Jekyll copies it as a plain file"))
+            return True
+        return False
+
+    # -- planning ----------------------------------------------------------------------------------
+
+    def unique_urls(self, pages: list[Entry], posts: list[Entry]) -> None:
+        """Jekyll writes every post and keeps the last one on a URL; here the first (by date, then
+        path) keeps it and the others get `-2`, `-3`... with a permalink, and the report says so."""
+        taken: dict[str, Entry] = {}
+        for page in pages:
+            taken.setdefault(page.url.lower(), page)
+        for post in sorted(posts, key=lambda p: (str(p.meta.get("date", "")), p.source.rel)):
+            key = post.url.lower()
+            if key not in taken:
+                taken[key] = post
+                continue
+            number = 2
+            while entries.suffixed(post.url, number).lower() in taken:
+                number += 1
+            new = entries.suffixed(post.url, number)
+            self.report.collisions.append(("/" + post.url, taken[key].doc, post.doc, "/" + new))
+            post.url = new
+            post.meta["permalink"] = "/" + new
+            taken[new.lower()] = post
+
+    def liquid_site(self, written: list[Entry], statics: list[str]) -> LiquidSite:
+        posts: dict[str, str] = {}
+        for entry in written:
+            if entry.doc.startswith("blog/posts/"):
+                below = entry.source.rel.split("_posts/", 1)[-1].split("_drafts/", 1)[-1]
+                posts.setdefault(os.path.splitext(os.path.basename(below))[0], entry.doc)
+                posts[os.path.splitext(below)[0]] = entry.doc
+        docs = {e.doc: e.url for e in written} | {rel: rel for rel in statics}
+        by_source = {e.source.rel: e.doc for e in written} | {rel: rel for rel in statics}
+        includes = os.path.join(self.config.source, "_includes")
+        return LiquidSite(
+            url=(self.config.url or "").rstrip("/"),
+            baseurl=self.config.baseurl,
+            variables=site_variables(self.config),
+            posts=posts,
+            docs=frozenset(docs),
+            urls={url: doc for doc, url in docs.items()},
+            url_of=docs.get,
+            source=lambda path: by_source.get(path.strip().lstrip("/")),
+            include=lambda name: _read_include(includes, name),
+            unknown_as_comment=True,
+        )
+
+    # -- writing -----------------------------------------------------------------------------------
+
+    def write(self, entry: Entry, site: LiquidSite) -> None:
+        result = translate(entry.body, src=entry.doc, page_url=entry.url, site=site, meta=entry.meta)
+        for name, count in result.unknown.items():
+            self.report.untranslated[name][entry.doc] += count
+        self.report.problems += result.problems
+        body, broken = fix_links(result.text, doc=entry.doc, url=entry.url, find=lambda path: site.site_path("/" + path)[0])
+        self.report.broken += [(entry.doc, target) for target in broken]
+        if entry.doc.startswith("blog/posts/"):
+            self.report.pasted += [(entry.doc, what) for what in inject.pasted_blocks(body)]
+        target = os.path.join(self.dest, "docs", entry.doc)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(_document(entry.meta, body))
+
+
+def _document(meta: dict[str, Any], body: str) -> str:
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) if meta else ""
+    return f"---\n{front}---\n{body}" if front else body
+
+
+def _read_include(folder: str, name: str) -> str | None:
+    """The text of `_includes/<name>`, when it is a file inside that folder."""
+    path = os.path.normpath(os.path.join(folder, name.strip()))
+    if not path.startswith(folder + os.sep) or not os.path.isfile(path):
+        return None
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except (OSError, UnicodeDecodeError):
+        return None

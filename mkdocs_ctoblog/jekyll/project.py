@@ -1,0 +1,92 @@
+"""The new project's `mkdocs.yml`, the `site.*` variables bodies use, and the next steps to report."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+
+from mkdocs_ctoblog.jekyll.site_config import DEFAULT_EXCERPT_SEPARATOR, SiteConfig
+
+# What the translated bodies use (attr_list: kramdown attributes; md_in_html: figures;
+# admonition: notices; superfences: fenced code inside lists and `linenums`), and kramdown's own
+# footnotes, definition lists and abbreviations.
+MARKDOWN_EXTENSIONS: list[Any] = [
+    "attr_list", "md_in_html", "admonition", "footnotes", "def_list", "abbr", "tables",
+    {"toc": {"permalink": True}}, "pymdownx.highlight", "pymdownx.superfences",
+]
+_NEWSLETTER_KEYS = ("mailchimp", "newsletter", "convertkit", "buttondown", "substack", "mailerlite", "tinyletter")
+_COMMENT_KEYS = ("disqus", "comments", "giscus", "utterances", "staticman", "commento", "remark42")
+
+
+def raw_config(config: SiteConfig) -> Mapping[str, Any]:
+    """`_config.yml` as YAML gives it (`{}` when there is none or it is not a mapping)."""
+    try:
+        with open(config.config_path, encoding="utf-8-sig") as f:
+            data = yaml.safe_load(f)
+    except (OSError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, Mapping) else {}
+
+
+def site_variables(config: SiteConfig) -> dict[str, object]:
+    """`site.*` as bodies read it: the top-level text and numbers of `_config.yml`."""
+    found = {str(k): v for k, v in raw_config(config).items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
+    return {**found, "baseurl": config.baseurl, "url": config.url or ""}
+
+
+def mkdocs_yml(config: SiteConfig, *, broken_links: bool) -> str:
+    """The project's configuration: Material, search, and ctoblog set to give posts Jekyll's URLs."""
+    author = config.author.get("name") if isinstance(config.author, Mapping) else config.author
+    ctoblog: dict[str, Any] = {"post_url_format": config.post_permalink, "slug_case": "keep"}
+    if config.timezone:
+        ctoblog["timezone"] = config.timezone
+    if config.future:
+        ctoblog["future"] = True
+    if config.excerpt_separator != DEFAULT_EXCERPT_SEPARATOR:
+        ctoblog["excerpt_separator"] = config.excerpt_separator
+    if config.paginate:
+        ctoblog["pagination"] = config.paginate
+    ctoblog["liquid"] = {"enabled": False}  # the import wrote the translation into the files
+    settings: dict[str, Any] = {"site_name": config.title or "My blog"}
+    if config.url:
+        settings["site_url"] = config.url.rstrip("/") + (config.baseurl or "") + "/"
+    if config.description:
+        settings["site_description"] = config.description
+    if isinstance(author, str) and author:
+        settings["site_author"] = author
+    settings |= {
+        "theme": {"name": "material"},
+        "markdown_extensions": MARKDOWN_EXTENSIONS,
+        "plugins": ["search", {"ctoblog": ctoblog}],
+    }
+    if broken_links:
+        settings["validation"] = {"links": {"not_found": "info"}}
+    header = "# Written by `python -m mkdocs_ctoblog import-jekyll`; see import-report.txt.\n"
+    if broken_links:
+        header += (
+            "# The Jekyll site had links to files it lacks (listed in import-report.txt): MkDocs reports\n"
+            "# them as info lines. Fix them, then delete `validation:` so that --strict catches new ones.\n"
+        )
+    return header + yaml.safe_dump(settings, sort_keys=False, allow_unicode=True)
+
+
+def next_steps(config: SiteConfig, dest: str) -> list[str]:
+    """What to configure next, from what `_config.yml` shows the old site had."""
+    raw = raw_config(config)
+    steps = [f"Preview: mkdocs serve -f {os.path.join(dest, 'mkdocs.yml')}"]
+    had_newsletter = [str(key) for key in raw if any(name in str(key).lower() for name in _NEWSLETTER_KEYS)]
+    had_comments = [str(key) for key in raw if any(name in str(key).lower() for name in _COMMENT_KEYS)]
+    steps.append(
+        "Newsletter: configure ctoblog's 'newsletter' (provider, and 'default: true' to show it on every post)"
+        + (f"; your _config.yml had {', '.join(had_newsletter)}" if had_newsletter else "")
+    )
+    steps.append(
+        "Comments: configure ctoblog's 'comments' (giscus)" + (f"; your _config.yml had {', '.join(had_comments)}" if had_comments else "")
+    )
+    steps.append("Calls to action: add 'cta.blocks' (README: Calls to action)")
+    if not config.url:
+        steps.append("site_url: set it in mkdocs.yml (feeds and social meta need it; _config.yml had no 'url')")
+    return steps

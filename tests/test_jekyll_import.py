@@ -1,0 +1,117 @@
+"""`ctoblog import-jekyll`: a small Jekyll blog (tests/fixtures/jekyll-blog) imported, built with
+`mkdocs build --strict`, and every post found at the URL Jekyll gives it."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import mkdocs_cli_build
+
+from mkdocs_ctoblog.__main__ import main
+
+FIXTURE = Path(__file__).parent / "fixtures" / "jekyll-blog"
+PUBLISHED = {  # what Jekyll 4.3 publishes, at these URLs (collections.posts.permalink: /wrote/:title/)
+    "wrote/Why-We-Left-Kubernetes/": "Why We Left Kubernetes",
+    "wrote/on_call_rotations/": "On-call rotations for teams of four",
+    "wrote/Hiring-Your-First-CTO/": "Hiring your first CTO",
+    "wrote/weekly-notes/": "Weekly notes, January 10",
+}
+HIDDEN = ["wrote/someday-a-book/", "wrote/pricing-retainers/", "wrote/old-announcement/", "wrote/notes-on-estimates/"]
+
+
+def tree_hash(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        digest.update(str(path.relative_to(root)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """The fixture imported (once) and built with `mkdocs build --strict`; and the printed report."""
+    import contextlib
+    import io
+
+    root = tmp_path_factory.mktemp("import")
+    before = tree_hash(FIXTURE)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["import-jekyll", str(FIXTURE), str(root / "project")]) == 0
+    assert tree_hash(FIXTURE) == before, "the import changed the Jekyll site"
+    site = mkdocs_cli_build(root / "project" / "mkdocs.yml", root / "site")
+    return root / "project", site, out.getvalue()
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    target = site / url / "index.html" if url.endswith("/") or not url else site / url
+    return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_published_post_is_at_its_jekyll_url_and_hidden_ones_are_not_built(imported) -> None:
+    _, site, _ = imported
+    for url, title in PUBLISHED.items():
+        assert page(site, url).select_one("article h1").get_text(strip=True) == title, url
+    # Jekyll keeps one of two posts on /wrote/weekly-notes/; the import keeps both
+    assert page(site, "wrote/weekly-notes-2/").select_one("article h1").get_text(strip=True) == "Weekly notes, January 17"
+    for url in HIDDEN:
+        assert not (site / url).exists(), url
+    assert page(site, "about/").select_one("article img") is not None
+    assert (site / "services.html").is_file()
+
+
+def test_posts_show_no_liquid_outside_code_and_highlight_is_code(imported) -> None:
+    _, site, _ = imported
+    for url in [*PUBLISHED, "wrote/weekly-notes-2/", "about/", "services.html", ""]:
+        article = page(site, url).select_one("article")
+        code = [c.get_text() for c in article.select("pre, code")]
+        for element in article.select("pre, code"):
+            element.decompose()
+        assert "{%" not in article.get_text() and "{{" not in article.get_text(), url
+        if url == "wrote/Why-We-Left-Kubernetes/":
+            assert any('image: "{{ registry }}/api:latest"' in text for text in code)
+            assert any("{% if user %}Hello{% endif %}" in text for text in code)  # raw markers gone, code kept
+
+
+def test_body_links_and_images_resolve(imported) -> None:
+    _, site, _ = imported
+    for url in PUBLISHED:
+        for element in page(site, url).select("article a[href], article img[src]"):
+            target = element.get("href") or element.get("src")
+            if target.startswith(("http", "#", "mailto:")) or "headerlink" in element.get("class", []):
+                continue
+            resolved = posixpath.normpath(posixpath.join(url, target.split("#")[0]))
+            path = site / resolved
+            assert path.is_file() or (path / "index.html").is_file(), f"{url}: {target}"
+    links = [a["href"] for a in page(site, "wrote/Why-We-Left-Kubernetes/").select("article a[href]")]
+    assert "../on_call_rotations/" in links and "../../assets/files/first-week.txt" in links
+
+
+def test_the_project_and_the_report(imported) -> None:
+    project, _, printed = imported
+    report = (project / "import-report.txt").read_text(encoding="utf-8")
+    assert "posts published: 5" in report and "parked (dated more than a year ahead" in report
+    assert "2099-01-01  blog/posts/2099-01-01-someday-a-book.md" in report
+    assert "2027-02-01 00:00 +0100  blog/posts/2027-02-01-pricing-retainers.md" in report
+    assert "blog/posts/2020-01-17-weekly-notes.md is now at /wrote/weekly-notes-2/" in report
+    assert "gist: 1 in 1 files (blog/posts/2021-03-14-Why-We-Left-Kubernetes.md)" in report
+    assert "include card.html: 1 in 1 files" in report  # an include with parameters is not static
+    assert "blog/posts/2023-04-02-Hiring-Your-First-CTO.md: call to action" in report
+    assert "feed.xml: a Liquid template" in report and "your _config.yml had disqus" in report
+    assert printed.startswith("Imported ") and "import-report.txt" in printed
+    parked = (project / "docs/blog/posts/2099-01-01-someday-a-book.md").read_text(encoding="utf-8")
+    assert "draft: true" in parked
+    kubernetes = (project / "docs/blog/posts/2021-03-14-Why-We-Left-Kubernetes.md").read_text(encoding="utf-8")
+    assert "<!-- {% gist 5f1a9c %} -->" in kubernetes and '<p class="note">' in kubernetes
+
+
+def test_the_destination_must_be_new_or_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "kept.txt").write_text("mine", encoding="utf-8")
+    assert main(["import-jekyll", str(FIXTURE), str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"ctoblog import-jekyll: {tmp_path}: expected a new or empty folder\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["kept.txt"]
