@@ -17,12 +17,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     jekyll.add_argument("src", metavar="SRC", help="folder of the Jekyll site (with _config.yml)")
     jekyll.add_argument("dest", metavar="DEST", help="new or empty folder for the MkDocs project")
+    jekyll.add_argument(
+        "--tags", metavar="FILE", help="YAML file translating your theme's Liquid tags: {name: Jinja template} (as liquid.tags)"
+    )
     args = parser.parse_args(argv)
 
-    from mkdocs_ctoblog.jekyll.importer import ImportError_, import_jekyll
+    from mkdocs_ctoblog.jekyll.importer import ImportError_, import_jekyll, read_tags
 
     try:
-        report = import_jekyll(args.src, args.dest, progress=lambda line: print(line, file=sys.stderr))
+        tags = read_tags(args.tags) if args.tags else {}
+        report = import_jekyll(args.src, args.dest, tags=tags, progress=lambda line: print(line, file=sys.stderr))
     except ImportError_ as exc:
         print(f"ctoblog import-jekyll: {exc}", file=sys.stderr)
         return 2

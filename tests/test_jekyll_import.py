@@ -103,6 +103,7 @@ def test_the_project_and_the_report(imported) -> None:
     assert "include card.html: 1 in 1 files" in report  # an include with parameters is not static
     assert "blog/posts/2023-04-02-Hiring-Your-First-CTO.md: call to action" in report
     assert "feed.xml: a Liquid template" in report and "your _config.yml had disqus" in report
+    assert "1 posts said 'comments: true' (left out until then)" in report
     assert printed.startswith("Imported ") and "import-report.txt" in printed
     parked = (project / "docs/blog/posts/2099-01-01-someday-a-book.md").read_text(encoding="utf-8")
     assert "draft: true" in parked
@@ -115,3 +116,13 @@ def test_the_destination_must_be_new_or_empty(tmp_path: Path, capsys: pytest.Cap
     assert main(["import-jekyll", str(FIXTURE), str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"ctoblog import-jekyll: {tmp_path}: expected a new or empty folder\n"
     assert [p.name for p in tmp_path.iterdir()] == ["kept.txt"]
+
+
+def test_theme_tags_translated_with_a_tags_file(tmp_path: Path) -> None:
+    tags = tmp_path / "tags.yml"
+    tags.write_text("gist: '[Gist {{ args[0] }}](https://gist.github.com/{{ args[0] }})'\n", encoding="utf-8")
+    assert main(["import-jekyll", "--tags", str(tags), str(FIXTURE), str(tmp_path / "project")]) == 0
+    post = (tmp_path / "project/docs/blog/posts/2021-03-14-Why-We-Left-Kubernetes.md").read_text(encoding="utf-8")
+    assert "[Gist 5f1a9c](https://gist.github.com/5f1a9c)" in post and "gist:" not in (tmp_path / "project/import-report.txt").read_text()
+    tags.write_text("gist: '{% if %}'\n", encoding="utf-8")
+    assert main(["import-jekyll", "--tags", str(tags), str(FIXTURE), str(tmp_path / "other")]) == 2

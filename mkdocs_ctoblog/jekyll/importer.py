@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,14 +29,18 @@ from mkdocs_ctoblog.posts import ReadSettings, read_post
 
 PARK_AFTER = dt.timedelta(days=365)
 PROGRESS_EVERY = 200
+_NEWSLETTER_INCLUDE = re.compile(r"^include(?:_cached)? .*(newsletter|subscribe|signup|mailchimp)", re.IGNORECASE)
 
 
 class ImportError_(Exception):
     """The import cannot start (destination not empty, unreadable `_config.yml`): one line."""
 
 
-def import_jekyll(src: str, dest: str, *, progress: Callable[[str], None] = lambda _: None) -> Report:
-    """Import the Jekyll site at `src` into the new MkDocs project `dest`; return the report."""
+def import_jekyll(
+    src: str, dest: str, *, tags: Mapping[str, str] | None = None, progress: Callable[[str], None] = lambda _: None
+) -> Report:
+    """Import the Jekyll site at `src` into the new MkDocs project `dest`; return the report.
+    `tags` translates the theme's own Liquid tags (`{name: Jinja template}`, as `liquid.tags`)."""
     if os.path.exists(dest) and (not os.path.isdir(dest) or os.listdir(dest)):
         raise ImportError_(f"{dest}: expected a new or empty folder")
     if not os.path.isdir(src):
@@ -44,12 +50,15 @@ def import_jekyll(src: str, dest: str, *, progress: Callable[[str], None] = lamb
         config = read_site_config(config_path) if os.path.exists(config_path) else SiteConfig(config_path, os.path.abspath(src))
     except SiteConfigError as exc:
         raise ImportError_(str(exc)) from None
-    return _Importer(config, src, dest, progress).run()
+    return _Importer(config, src, dest, progress, tags or {}).run()
 
 
 class _Importer:
-    def __init__(self, config: SiteConfig, src: str, dest: str, progress: Callable[[str], None]) -> None:
-        self.config, self.dest, self.progress = config, dest, progress
+    def __init__(
+        self, config: SiteConfig, src: str, dest: str, progress: Callable[[str], None], tags: Mapping[str, str]
+    ) -> None:
+        self.config, self.dest, self.progress, self.tags = config, dest, progress, tags
+        self.switches: Counter[str] = Counter()  # `comments: true`, `newsletter: true` dropped
         self.tz = ZoneInfo(config.timezone or "UTC")
         self.report = Report(source=src, dest=dest)
         self.report.problems.extend(config.problems)
@@ -75,7 +84,7 @@ class _Importer:
             shutil.copyfile(os.path.join(self.config.source, rel), target)
         self.report.static_files = len(statics)
         self.report.pages = len(pages)
-        self.report.next_steps = next_steps(self.config, self.dest)
+        self.report.next_steps = next_steps(self.config, self.dest, self.switches)
         with open(os.path.join(self.dest, "mkdocs.yml"), "w", encoding="utf-8") as f:
             f.write(mkdocs_yml(self.config, broken_links=bool(self.report.broken)))
         with open(os.path.join(self.dest, "import-report.txt"), "w", encoding="utf-8") as f:
@@ -106,6 +115,10 @@ class _Importer:
             self.report.skipped.append((file.rel, f"not UTF-8 text ({exc.reason})"))
             return None
         entries.with_folder_categories(entry.meta, file.categories)
+        for switch in ("comments", "newsletter"):  # Jekyll layouts' switches; ctoblog's need a provider first
+            if entry.meta.get(switch) is True:
+                del entry.meta[switch]
+                self.switches[switch] += 1
         if file.kind == "draft":
             entry.meta["draft"] = True
             entry.meta.setdefault("date", entries.draft_date(self.config, file, self.tz))
@@ -186,6 +199,7 @@ class _Importer:
             url_of=docs.get,
             source=lambda path: by_source.get(path.strip().lstrip("/")),
             include=lambda name: _read_include(includes, name),
+            tags=self.tags,
             unknown_as_comment=True,
         )
 
@@ -195,6 +209,8 @@ class _Importer:
         result = translate(entry.body, src=entry.doc, page_url=entry.url, site=site, meta=entry.meta)
         for name, count in result.unknown.items():
             self.report.untranslated[name][entry.doc] += count
+            if _NEWSLETTER_INCLUDE.match(name):
+                self.report.pasted.append((entry.doc, f"newsletter sign-up ({{% {name} %}})"))
         self.report.problems += result.problems
         body, broken = fix_links(result.text, doc=entry.doc, url=entry.url, find=lambda path: site.site_path("/" + path)[0])
         self.report.broken += [(entry.doc, target) for target in broken]
@@ -204,6 +220,24 @@ class _Importer:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as f:
             f.write(_document(entry.meta, body))
+
+
+def read_tags(path: str) -> dict[str, str]:
+    """A `--tags` file: `{tag name: Jinja template}`, each template parsed."""
+    from mkdocs_ctoblog.jekyll.tags import check_template
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = yaml.safe_load(f)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ImportError_(f"{path}: cannot read the tags file: {exc}") from None
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise ImportError_(f"{path}: expected a mapping of tag names to Jinja templates")
+    for name, source in data.items():
+        problem = check_template(source)
+        if problem:
+            raise ImportError_(f"{path}: tag '{name}': the template fails at {problem}")
+    return data
 
 
 def _document(meta: dict[str, Any], body: str) -> str:

@@ -57,7 +57,7 @@ class _Translator:
     def __init__(self, src: str, page_url: str, site: LiquidSite, meta: dict, result: Translation) -> None:
         self.src, self.page_url, self.site, self.meta, self.result = src, page_url, site, meta, result
         self.missing_ends: dict[tuple[str, int], str] = {}  # searches that found nothing in a text
-        self.rendered: dict[tuple[str, str, str | None], str | None] = {}
+        self.rendered: dict[tuple[str, str, str | None, bool], str | None] = {}
 
     # -- blocks -----------------------------------------------------------------------------------
 

@@ -73,8 +73,9 @@ def mkdocs_yml(config: SiteConfig, *, broken_links: bool) -> str:
     return header + yaml.safe_dump(settings, sort_keys=False, allow_unicode=True)
 
 
-def next_steps(config: SiteConfig, dest: str) -> list[str]:
-    """What to configure next, from what `_config.yml` shows the old site had."""
+def next_steps(config: SiteConfig, dest: str, switches: Mapping[str, int]) -> list[str]:
+    """What to configure next, from what `_config.yml` shows the old site had and the `comments: true`
+    / `newsletter: true` the import left out of posts (`switches`: how many)."""
     raw = raw_config(config)
     steps = [f"Preview: mkdocs serve -f {os.path.join(dest, 'mkdocs.yml')}"]
     had_newsletter = [str(key) for key in raw if any(name in str(key).lower() for name in _NEWSLETTER_KEYS)]
@@ -82,9 +83,12 @@ def next_steps(config: SiteConfig, dest: str) -> list[str]:
     steps.append(
         "Newsletter: configure ctoblog's 'newsletter' (provider, and 'default: true' to show it on every post)"
         + (f"; your _config.yml had {', '.join(had_newsletter)}" if had_newsletter else "")
+        + (f"; {switches['newsletter']} posts said 'newsletter: true' (left out until then)" if switches.get("newsletter") else "")
     )
     steps.append(
-        "Comments: configure ctoblog's 'comments' (giscus)" + (f"; your _config.yml had {', '.join(had_comments)}" if had_comments else "")
+        "Comments: configure ctoblog's 'comments' (giscus, then 'default: true')"
+        + (f"; your _config.yml had {', '.join(had_comments)}" if had_comments else "")
+        + (f"; {switches['comments']} posts said 'comments: true' (left out until then)" if switches.get("comments") else "")
     )
     steps.append("Calls to action: add 'cta.blocks' (README: Calls to action)")
     if not config.url:

@@ -41,9 +41,9 @@ def takes_body(name: str, site: LiquidSite) -> bool:
 def render(name: str, args: str, body: str | None, before: str, t: _Translator) -> str | None:
     """The translation of `{% name args %}` (with `body` for block tags); None: no translation."""
     if name in t.site.tags or name in THEME_TAGS:
-        key = (name, args, body)  # a body repeats its shortcodes: render each once
+        key = (name, args, body, _markdown_link(before))  # a body repeats its shortcodes: render each once
         if key not in t.rendered:
-            t.rendered[key] = _template(name, args, body, t)
+            t.rendered[key] = _template(name, args, body, before, t)
         return t.rendered[key]
     if name == "comment":
         return ""
@@ -63,6 +63,8 @@ def render(name: str, args: str, body: str | None, before: str, t: _Translator) 
         return t.link(doc, "", before)
     if name in ("include", "include_cached"):
         file, _, params = args.partition(" ")
+        if posixpath.splitext(file)[0] == "toc":  # a theme's table of contents
+            return "[TOC]"
         text = None if params.strip() else t.site.include(file)
         return text.strip("\n") if text is not None and "{{" not in text and "{%" not in text else None
     return None
@@ -100,7 +102,7 @@ def output_value(expression: str, t: _Translator) -> str | SitePath | None:
     return value
 
 
-def _template(name: str, args: str, body: str | None, t: _Translator) -> str | None:
+def _template(name: str, args: str, body: str | None, before: str, t: _Translator) -> str | None:
     positional: list[str] = []
     named: dict[str, str] = {}
     for match in _ARG.finditer(args):
@@ -112,7 +114,7 @@ def _template(name: str, args: str, body: str | None, t: _Translator) -> str | N
         template = _compile(name, t.site.tags.get(name))
         text = template.render(
             name=name, args=positional, kw=named, body=body, site=dict(t.site.variables), page=dict(t.meta),
-            url=lambda path: t.url(str(path), "](") if str(path).startswith("/") else str(path),
+            url=lambda path, within=None: _url(t, str(path), before, within),
         )
     except Exception as exc:  # noqa: BLE001 - a user's template may raise anything: one line, no traceback
         t.problem(f"{{% {name} %}}: template error: {exc}")
@@ -138,6 +140,18 @@ def check_template(source: str) -> str | None:
     except jinja2.TemplateSyntaxError as exc:
         return f"line {exc.lineno}: {exc.message}"
     return None
+
+
+def _url(t: _Translator, path: str, before: str, within: str | None) -> str:
+    """`url('/x')` in a template: a link that works from the page; `within` is "markdown" (a Markdown
+    link in the template) or "html" (an attribute); by default, what surrounds the tag."""
+    if not path.startswith("/"):
+        return path
+    return t.url(path, {"markdown": "](", "html": '="'}.get(within or "", before))
+
+
+def _markdown_link(before: str) -> bool:
+    return before.endswith(("](", "]: ", "]:", "<"))
 
 
 def _unquote(value: str) -> str:
