@@ -33,6 +33,8 @@ permalink: /ctoblog-compare-posts.json
 """
 STUB = """# Stands in for a plugin the comparison build lacks: the block's content, as code.
 class CtoblogCompareStub < Liquid::Raw
+  def ensure_valid_markup(tag_name, markup, parse_context); end
+
   def render(context)
     "<pre>" + CGI.escapeHTML(super) + "</pre>"
   end
@@ -47,6 +49,7 @@ def main() -> int:
     parser.add_argument("src")
     parser.add_argument("work")
     parser.add_argument("--plugins", default="", help="the plugins to keep for Jekyll's build (comma-separated)")
+    parser.add_argument("--tags", help="the import's --tags file (the blog's own Liquid tags)")
     parser.add_argument("--stub-blocks", default="", help="block tags of missing plugins, rendered as code (comma-separated)")
     args = parser.parse_args()
     work = Path(args.work)
@@ -55,7 +58,8 @@ def main() -> int:
     jekyll_site = jekyll_build(Path(args.src), work, args.plugins, args.stub_blocks)
     published = json.loads((jekyll_site / "ctoblog-compare-posts.json").read_text(encoding="utf-8"))
     project = work / "project"
-    run([sys.executable, "-m", "mkdocs_ctoblog", "import-jekyll", args.src, str(project)], work / "import.log")
+    tags = ["--tags", args.tags] if args.tags else []
+    run([sys.executable, "-m", "mkdocs_ctoblog", "import-jekyll", *tags, args.src, str(project)], work / "import.log")
     build = run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(work / "mkdocs-site")], work / "mkdocs.log")
     warnings = [line for line in build.splitlines() if line.startswith("WARNING")]
     counts = compare(Path(args.src), published, jekyll_site, work / "mkdocs-site")

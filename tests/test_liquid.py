@@ -70,6 +70,7 @@ def test_raw_gives_its_literal_text_also_inside_code() -> None:
 def test_post_url_and_link_become_relative_links_to_the_source_file() -> None:
     assert run("[Old]({% post_url 2012-03-19-going-static %})") == "[Old](old/2012-03-19-going-static.md)"
     assert run("[Old]({% post_url /old/2012-03-19-going-static %})") == "[Old](old/2012-03-19-going-static.md)"
+    assert run("[Old]({% post_url\n2012-03-19-going-static %})") == "[Old](old/2012-03-19-going-static.md)"
     assert run("[Old]({{ site.baseurl }}{% post_url 2012-03-19-going-static %})") == "[Old](old/2012-03-19-going-static.md)"
     assert run("[About]({% link about.md %})") == "[About](../../about.md)"
     # In raw HTML the browser resolves the link, so it is relative to the page's URL

@@ -255,8 +255,7 @@ class _Translator:
 
     def tag(self, text: str, start: int, end: int, out: list[str], depth: int) -> int:
         inner = text[start + 2 : end - 2].strip().strip("-").strip()
-        name, _, args = inner.partition(" ")
-        name = name.strip()
+        name, args = (inner.split(None, 1) + [""])[:2] if inner else ("", "")  # a tag may span lines
         if len(inner) > _MAX_TAG or not name:
             out.append(text[start:end])
             return end
