@@ -87,7 +87,7 @@ def jekyll_build(src: Path, work: Path, plugins: str, stubs: str) -> Path:
         (copy / "_plugins" / "ctoblog_compare_stubs.rb").write_text(STUB % register, encoding="utf-8")
     override = work / "override.yml"
     kept = [p for p in plugins.split(",") if p]
-    override.write_text(json.dumps({"plugins": kept, "theme": None, "remote_theme": None, "destination": str(work / "jekyll-site")}), encoding="utf-8")
+    override.write_text(json.dumps({"plugins": kept, "theme": None, "remote_theme": None, "lsi": False, "destination": str(work / "jekyll-site")}), encoding="utf-8")
     configs = ",".join(str(p) for p in (copy / "_config.yml", override) if p.exists())
     run(["jekyll", "build", "-s", str(copy), "-d", str(work / "jekyll-site"), "--config", configs], work / "jekyll.log")
     return work / "jekyll-site"

@@ -100,6 +100,7 @@ def test_kramdown_attributes_become_attr_list() -> None:
     assert run("Text.\n\n{: .note}\nNext paragraph\n\nEnd\n") == "Text.\n\nNext paragraph\n{: .note }\n\nEnd\n"
     assert run("* TOC\n{:toc}\n\n## One\n") == "[TOC]\n\n## One\n"
     assert run("{:refdef: .x}\nText\n") == "Text\n"
+    assert run("A{::comment}hidden{:/comment}B {::options parse_block_html=\"true\" /}C") == "AB C"
     result = translate("Text\n{: .x}\n", src=SRC, page_url="x/", site=SITE)
     assert result.extensions == {"attr_list"}
 

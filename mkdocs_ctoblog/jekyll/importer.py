@@ -146,7 +146,7 @@ class _Importer:
         settings = ReadSettings(
             tz=self.tz, blog_dir="blog", post_url_format=self.config.post_permalink, use_directory_urls=True,
             words_per_minute=230, authors={}, categories_allowed=frozenset(), doc_paths=frozenset(),
-            posts_dir="blog/posts", slug_case="keep", excerpt_separator=None,
+            posts_dir="blog/posts", slug_case="keep", excerpt_separator=None, previous_post_url_formats=(),
         )
         result = read_post(entry.doc, _document(entry.meta, entry.body), settings)
         return result.post, result.problems

@@ -12,15 +12,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from mkdocs_ctoblog.jekyll import tags
+from mkdocs_ctoblog.jekyll import kramdown, tags
 from mkdocs_ctoblog.jekyll.site import LiquidSite, relative_doc, relative_url
 
 _FENCE_OPEN = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
 _CODE_TAG = re.compile(r"([ \t]*)\{%-?[ \t]*(highlight|codeblock)\b([^%\n]*)%\}")
 _MATH_OPEN = re.compile(r"[ \t]{0,3}(\$\$|\\\[)")
 _LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
-_HEADER = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
-_IAL_LINE = re.compile(r"[ \t]{0,3}\{:([^{}\n]*)\}[ \t]*\r?\n?")
 _RAW_MARK = re.compile(r"\{%-?[ \t]*(?:end)?raw[ \t]*-?%\}")
 _RAW_OPEN = re.compile(r"\{%-?[ \t]*raw[ \t]*-?%\}")
 _RAW_CLOSE = re.compile(r"\{%-?[ \t]*endraw[ \t]*-?%\}")
@@ -162,43 +160,8 @@ class _Translator:
             return ""
         if "{:" in text:
             self.result.extensions.add("attr_list")
-            text = self.block_attributes(text)
+            text = kramdown.block_attributes(text)
         return self.inline(text, depth)
-
-    def block_attributes(self, text: str) -> str:
-        """kramdown block IALs where attr_list reads them: on a header's line, as a paragraph's last
-        line; `{:toc}` (with the list item before it) becomes `[TOC]`; definitions and IALs of code go."""
-        lines = text.splitlines(keepends=True)
-        out: list[str] = []
-        pending: str | None = None
-        for line in lines:
-            ial = _IAL_LINE.fullmatch(line)
-            if ial is None:
-                if pending is not None and not line.strip() and out and out[-1].strip():
-                    out.append(pending + "\n")
-                    pending = None
-                if pending is not None and _HEADER.match(line):
-                    line, pending = _append_attrs(line, pending), None
-                out.append(line)
-                continue
-            inner = ial.group(1).strip()
-            self.result.extensions.add("attr_list")
-            previous = out[-1] if out else ""
-            if inner == "toc":
-                if _LIST_ITEM.match(previous):
-                    out.pop()
-                out.append("[TOC]\n")
-            elif re.match(r"[\w-]+:", inner) or not inner:  # an attribute list definition: used by name only
-                continue
-            elif _HEADER.match(previous):
-                out[-1] = _append_attrs(previous, "{: " + inner + " }")
-            elif previous.strip():
-                out.append("{: " + inner + " }\n")
-            elif out:  # after a blank line: kramdown gives it to the next block
-                pending = "{: " + inner + " }"
-        if pending is not None and out and out[-1].strip():
-            out.append(("\n" if not out[-1].endswith("\n") else "") + pending + "\n")
-        return "".join(out)
 
     def inline(self, text: str, depth: int) -> str:
         out: list[str] = []
@@ -216,7 +179,7 @@ class _Translator:
             elif mark == "{{":
                 end = self.output(text, start, end, out)
             elif mark in ("{::", "{:/"):
-                end = self.kramdown_extension(text, start, end)
+                end = kramdown.extension_end(text, start, end)
             else:  # code span or math
                 out.append(strip_raw(text[start:end]) if mark[0] == "`" else text[start:end])
             pos = end
@@ -241,15 +204,6 @@ class _Translator:
         if found < 0:
             self.remember_missing(close, text)
         return found + len(close) if found >= 0 else -1
-
-    def kramdown_extension(self, text: str, start: int, end: int) -> int:
-        """kramdown's `{::options …/}`, `{::nomarkdown}`, `{:/}` are invisible there, and so here;
-        `{::comment}…{:/comment}` goes with its content."""
-        if text.startswith("{::comment}", start):
-            closed = text.find("{:/", end)
-            close_end = text.find("}", closed) if closed >= 0 else -1
-            return close_end + 1 if close_end >= 0 else end
-        return end
 
     # -- Liquid ------------------------------------------------------------------------------------
 
@@ -356,8 +310,3 @@ def _markdown_link(before: str) -> bool:
 def _line_end(text: str, pos: int) -> int:
     found = text.find("\n", pos)
     return len(text) if found < 0 else found + 1
-
-
-def _append_attrs(line: str, attrs: str) -> str:
-    body = line.rstrip("\r\n")
-    return body + " " + attrs + line[len(body) :]
