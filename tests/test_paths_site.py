@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import post, write_tree
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
 from mkdocs_ctoblog import outpaths
@@ -395,3 +397,25 @@ def test_command_line_escape_writes_inside_the_site_and_fails_strict(tmp_path, p
     assert {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()} == before
     outside = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()} - {"mkdocs.yml"}
     assert all(p.startswith(("docs/", DEEP_SITE + "/")) for p in outside), outside
+
+
+_PIECES = ["..", ".", "", "...", "....", "%2e%2e", "%2E.", ".%2e", "．．", "‥", "…", "\\", "%5C", "%2F", "/", "%252e",
+           " ", ". ", ".. ", "a", "B", "é", "e\u0301", "C:", "c:x", "%00", "\x00", "\t", "?", "#", "index.html"]
+
+
+@settings(max_examples=int(os.environ.get("CTOBLOG_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=4)), max_size=12), st.booleans())
+def test_normalised_paths_never_leave_the_site(pieces, url):
+    """Any mix of separators, dots, encodings and look-alikes: refused, or a plain relative path inside the site."""
+    raw = "".join(pieces)
+    try:
+        found = outpaths.normalise(raw, url=url)
+    except outpaths.UnsafePath:
+        return
+    segments = found.path.split("/") if found.path else []
+    assert not found.path.startswith("/") and "\\" not in found.path
+    assert all(s and s.rstrip(" .") == s and set(s) != {"."} for s in segments)
+    assert not any(ord(c) < 0x20 for c in found.path)
+    root = os.path.realpath("/tmp/paths-root")
+    target = os.path.realpath(os.path.join(root, *segments))
+    assert os.path.commonpath([root, target]) == root
