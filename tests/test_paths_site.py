@@ -261,6 +261,19 @@ def test_a_post_over_another_page_stops_the_build_naming_both(build_site, caplog
     assert files_outside_site(tmp_path) == set()
 
 
+@pytest.mark.parametrize(
+    ("permalink", "extra", "other"),
+    [c for c in COLLISIONS if c[0] in ("/blog/", "/blog/page/2/", "/404.html", "/blog/feed.xml/")]
+    + [("/About.html", {"about.md": "# About\n"}, "the page 'about.md'"), ("/blog/other", {"blog/posts/2023-01-02-other.md": post("title: Other")}, "'blog/posts/2023-01-02-other.md'")],
+)
+def test_collisions_without_directory_urls(build_site, caplog, permalink, extra, other):
+    docs = {"blog/posts/2023-01-01-intruder.md": post(f"title: Intruder\npermalink: '{permalink}'"), **extra}
+    with pytest.raises(Abort):
+        build_site(docs, plugin={"pagination": 1}, use_directory_urls=False)
+    matching = [e for e in errors_of(caplog) if "would both be written to" in e]
+    assert len(matching) == 1 and other in matching[0], errors_of(caplog)
+
+
 @pytest.mark.parametrize("use_directory_urls", [True, False])
 def test_case_variants_of_two_posts_collide(build_site, caplog, use_directory_urls):
     docs = {
