@@ -541,6 +541,8 @@ class CtoblogConfig(StrictConfig):
     """Archive pages `blog/archive/<year>/`."""
     index_hide = c.ListOfItems(c.Choice(MATERIAL_HIDE), default=["navigation", "toc"])
     """Material: parts hidden on index pages (their `hide` front matter), so the cards get the full width; `[]` keeps them."""
+    index_topics = c.Type(bool, default=True)
+    """Index pages show categories (with post counts) and archive years above the posts."""
     strings = Strings()
     """Words shown to readers; see the README for the keys."""
     read_next = c.SubConfig(ReadNextConfig)

@@ -186,6 +186,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
                 listing_urls=self.listing_urls,
                 feed_links=self.sharing.feed_links,
                 show_badges=self.show_unpublished,
+                show_topics=self.config.index_topics,
             )
             feed_paths = self.sharing.plan(
                 self.blog,

@@ -15,6 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_ctoblog.blog import Blog, TermKind
 from mkdocs_ctoblog.posts import Post
+from mkdocs_ctoblog.topics import TopicGroup, topic_groups
 
 if TYPE_CHECKING:
     from mkdocs_ctoblog.indexes import Listing
@@ -236,6 +237,7 @@ class ListingView:
     newer_url: str | None
     older_url: str | None
     feeds: tuple[FeedLink, ...] = ()
+    topics: tuple[TopicGroup, ...] = ()
 
 
 class Presenter:
@@ -250,6 +252,7 @@ class Presenter:
         listing_urls: Mapping[str, str],
         feed_links: Callable[[str, str], tuple[FeedLink, ...]],
         show_badges: bool,
+        show_topics: bool = False,
     ) -> None:
         self.blog = blog
         self.linker = linker
@@ -258,6 +261,7 @@ class Presenter:
         self.listing_urls = listing_urls
         self.feed_links = feed_links
         self.show_badges = show_badges
+        self.show_topics = show_topics
         self._site_cards: dict[str, CardView] = {}
         self._cards: dict[tuple[str, int], CardView] = {}
 
@@ -324,4 +328,15 @@ class Presenter:
             newer_url=rel(urls[listing.newer_src], base) if listing.newer_src else None,
             older_url=rel(urls[listing.older_src], base) if listing.older_src else None,
             feeds=self.feed_links(feeds_key, base),
+            topics=self.topics(listing, base) if self.show_topics else (),
         )
+
+    def topics(self, listing: Listing, base: str) -> tuple[TopicGroup, ...]:
+        """The categories and archive years above an index page's posts."""
+
+        def url(kind: TermKind, slug: str) -> str | None:
+            target = self.linker.term(kind, slug)
+            return rel(target, base) if target is not None else None
+
+        current = (listing.kind, listing.term.slug) if listing.term else None
+        return topic_groups(self.blog, url, self.strings, current=current)

@@ -124,3 +124,29 @@ def test_tag_intro_page_above_its_compact_list(build_site, warnings_of):
     intro, items = soup.select_one(".ctoblog-index__intro"), soup.select(".ctoblog-list__item")
     assert intro.get_text(strip=True) == "What I learnt hiring." and len(items) == 1
     assert intro.find_next(class_="ctoblog-list") is not None
+
+
+def test_index_pages_show_categories_with_counts_and_archive_years(build_site):
+    docs = {
+        "blog/posts/2023-01-01-a.md": post("title: A\ncategory: Hiring"),
+        "blog/posts/2024-01-01-b.md": post("title: B\ncategory: Hiring"),
+        "blog/posts/2024-02-01-c.md": post("title: C\ncategory: Budgets"),
+    }
+    site = build_site(docs)
+
+    def topics(url: str) -> list[list[tuple[str, str, bool]]]:
+        return [
+            [(a.contents[0].strip(), a.select_one(".ctoblog-topics__count").get_text(), a.has_attr("aria-current"))
+             for a in group.select("a.ctoblog-topics__link")]
+            for group in site.soup(url).select(".ctoblog-topics__group")
+        ]
+
+    assert topics("blog/") == [
+        [("Hiring", "2", False), ("Budgets", "1", False)],
+        [("2024", "2", False), ("2023", "1", False)],
+    ]
+    assert topics("blog/category/hiring/")[0][0] == ("Hiring", "2", True)
+    assert topics("blog/archive/2023/")[1][1] == ("2023", "1", True)
+    link = site.soup("blog/category/hiring/").select_one("a.ctoblog-topics__link")
+    assert link["href"] == "./" and site.soup("blog/").select_one("a.ctoblog-topics__link")["href"] == "category/hiring/"
+    assert build_site(docs, plugin={"index_topics": False}).soup("blog/").select_one(".ctoblog-topics") is None
