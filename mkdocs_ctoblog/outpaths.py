@@ -45,7 +45,10 @@ def normalise(path: str, *, url: bool = False) -> Normalised:
     """`path` normalised (see the module docstring); a `url` is percent-decoded once first."""
     if url:
         _check_characters(path)
-        path = unquote(path, errors="surrogateescape")
+        try:
+            path = unquote(path, errors="strict")
+        except UnicodeDecodeError:
+            raise UnsafePath("is not UTF-8 once percent-decoded") from None
     _check_characters(path)
     path = _fold_lookalikes(path).replace("\\", "/")
     kept: list[str] = []
@@ -69,11 +72,11 @@ def normalise(path: str, *, url: bool = False) -> Normalised:
         reserved = next((ch for ch in name if ch in _NOT_IN_FILE_NAMES), None)
         if reserved is not None:
             raise UnsafePath(f"contains '{reserved}', which Windows does not allow in file names (and '?' or '#' ends a URL's path)")
-        if len(name.encode("utf-8", "surrogateescape")) > MAX_SEGMENT_BYTES:
+        if len(name.encode("utf-8")) > MAX_SEGMENT_BYTES:
             raise UnsafePath(f"has a path segment longer than {MAX_SEGMENT_BYTES} bytes")
         kept.append(name)
     result = "/".join(kept)
-    if len(result.encode("utf-8", "surrogateescape")) > MAX_PATH_BYTES:
+    if len(result.encode("utf-8")) > MAX_PATH_BYTES:
         raise UnsafePath(f"is longer than {MAX_PATH_BYTES} bytes")
     last = segments[-1].rstrip(" ")
     folder = not last or set(last) == {"."}
@@ -108,6 +111,8 @@ def _check_characters(path: str) -> None:
     bad = next((ch for ch in path if ord(ch) < 0x20 or ord(ch) == 0x7F), None)
     if bad is not None:
         raise UnsafePath(f"contains a control character ({bad!r})")
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in path):
+        raise UnsafePath("contains a lone surrogate (not text)")
 
 
 def _fold_lookalikes(path: str) -> str:

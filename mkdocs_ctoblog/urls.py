@@ -33,7 +33,7 @@ def slugify(text: str) -> str:
 def fallback_slug(text: str) -> str:
     """A stable short hash of a name (trimmed, composed, case-folded)."""
     name = unicodedata.normalize("NFC", text.strip()).casefold()
-    return hashlib.blake2s(name.encode("utf-8", "surrogateescape"), digest_size=4).hexdigest()
+    return hashlib.blake2s(name.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
 
 
 def is_fallback_slug(text: str) -> bool:

@@ -80,6 +80,8 @@ def test_normalise_resolves_parents_the_way_browsers_and_windows_do(path, expect
         ("a/\x00b", "control character"),
         ("a/\x1fb", "control character"),
         ("/a%3Fb/", "'?'"),
+        ("/%ff/", "not UTF-8"),
+        ("/\udcff/", "lone surrogate"),
         ("/a<b>/", "'<'"),
         ("/x/ab:c/", "':'"),
         ("/a%23b/", "'#'"),
