@@ -506,9 +506,14 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         content did not change since the last build, and build again those whose did."""
         assert self.rebuilds is not None
         cards = {post.src_uri: self.present.site_card(post) for post in self.blog.posts}
+        topics = tuple(  # every index page shows the categories and years, with their post counts
+            (kind, term.slug, term.name, len(term.posts))
+            for kind in ("category", "archive")
+            for term in self.blog.terms.get(kind, ())  # type: ignore[call-overload]
+        ) if self.config.index_topics else ()
         listed = {
             src: (lst.kind, lst.layout, lst.term.name if lst.term else None, lst.number, lst.total,
-                  lst.newer_src, lst.older_src, tuple(cards[p.src_uri] for p in lst.posts))
+                  lst.newer_src, lst.older_src, tuple(cards[p.src_uri] for p in lst.posts), topics)
             for src, lst in self.listings.items()
         }
         others = sorted((f.src_uri, f.url) for f in files.documentation_pages()
