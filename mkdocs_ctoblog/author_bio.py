@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_ctoblog.safe_urls import EXPECTED, safe_url
 from mkdocs_ctoblog.views import Link
 
 if TYPE_CHECKING:
@@ -81,13 +82,19 @@ class AuthorBios:
             role=author.description,
             avatar=self.resolve(author.avatar, base) if author.avatar else None,
             bio=self.text.html(f"author:{author.key}", author.bio or "", base),
-            links=tuple(Link(link.name, self.resolve(link.url, base)) for link in author.links),
+            links=tuple(Link(link.name, url) for link in author.links if (url := self.resolve(link.url, base))),
         )
 
-    def resolve(self, url: str, base: str) -> str:
+    def resolve(self, url: str, base: str) -> str | None:
         """A URL of the authors file (or a link in a bio) relative to the page; one warning for a
-        doc path that is not in the site."""
-        resolved, found = self._resolve(url, base)
+        doc path that is not in the site, or for a URL `safe_urls` rejects (left out)."""
+        checked = safe_url(url)
+        if checked is None:
+            if url not in self._warned:
+                self._warned.add(url)
+                log.warning("%s: expected %s, received '%s'; left out", self.authors_file, EXPECTED, url[:80])
+            return None
+        resolved, found = self._resolve(checked, base)
         if not found and url not in self._warned:
             self._warned.add(url)
             log.warning("%s: expected a page or file of the site, a site path or a URL, received '%s'", self.authors_file, url)

@@ -21,8 +21,10 @@ from urllib.parse import parse_qs, urlsplit
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_ctoblog import safe_urls
 from mkdocs_ctoblog.markdown_text import MarkdownText
 from mkdocs_ctoblog.related import Pick, Related
+from mkdocs_ctoblog.safe_urls import safe_url
 from mkdocs_ctoblog.urls import slugify
 from mkdocs_ctoblog.views import EXTERNAL_URL, CardView, ImageView, rel, relative_card, tone
 
@@ -543,16 +545,24 @@ class Blocks:
     def cta_view(self, name: str, base: str) -> CtaView:
         block = self.cfg.cta.blocks[name]
         button = None
-        if block.button.label and block.button.url:
-            button = ButtonView(block.button.label, self._resolve(block.button.url, base, f"cta.blocks.{name}.button.url"))
+        url = self._resolve(block.button.url, base, f"cta.blocks.{name}.button.url") if block.button.url else None
+        if block.button.label and url:
+            button = ButtonView(block.button.label, url)
         html = self.cta_text.html(name, block.text, base) if block.text else Markup("")
         return CtaView(name=name, title=block.title, html=html, button=button)
 
-    def resolve(self, url: str, base: str) -> str:
+    def resolve(self, url: str, base: str) -> str | None:
         """A link inside call-to-action text (warned about once if it names no file of the site)."""
         return self._resolve(url, base, "cta text")
 
-    def _resolve(self, url: str, base: str, key: str) -> str:
+    def _resolve(self, url: str, base: str, key: str) -> str | None:
+        checked = safe_url(url)
+        if checked is None:
+            if (key, url) not in self._warned:
+                self._warned.add((key, url))
+                log.warning("mkdocs.yml: '%s' expected %s, received '%s'; left out", key, safe_urls.EXPECTED, url[:80])
+            return None
+        url = checked
         resolved, found = self.site.resolver.resolve(url, base)
         if not found and (key, url) not in self._warned:
             self._warned.add((key, url))
@@ -658,9 +668,11 @@ def page_info(
     *,
     section: str | None = None,
     image_size: SizeOf = lambda doc_path: None,
+    warn: bool = True,
 ) -> PageInfo:
     """A page card's values from a rendered page: its title, `description` and `image` front matter,
-    and its label: `kicker` or `label` front matter, else the title of its nav `section`."""
+    and its label: `kicker` or `label` front matter, else the title of its nav `section`. An image
+    URL `safe_urls` rejects is left out (with a warning when `warn`: posts were warned about)."""
     description = meta.get("description")
     image = None
     value = meta.get("image")
@@ -668,11 +680,12 @@ def page_info(
     if isinstance(value, Mapping):
         alt = str(value.get("alt") or alt)
         value = value.get("path") or value.get("src")
-    if isinstance(value, str) and value.strip():
-        src = value.strip()
-        if EXTERNAL_URL.match(src):
-            if src.startswith(("http://", "https://", "//")):
-                image = ImageView(src, alt)
+    src = safe_url(value) if isinstance(value, str) else None
+    if warn and isinstance(value, str) and value.strip() and src is None:
+        log.warning("%s: 'image' expected %s, received '%s'; left out", src_uri, safe_urls.EXPECTED, value.strip()[:80])
+    if src is not None:
+        if safe_urls.is_external(src):
+            image = ImageView(src, alt)
         else:
             path = src.lstrip("/") if src.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), src))
             if path in doc_urls:

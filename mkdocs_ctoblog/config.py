@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import string
+from collections.abc import Mapping
 from typing import Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from mkdocs_ctoblog import outpaths
+from mkdocs_ctoblog import outpaths, safe_urls
 from mkdocs_ctoblog.jekyll import permalink
 from mkdocs_ctoblog.jekyll.site_config import DEFAULT_EXCERPT_SEPARATOR, SiteConfigError, read_site_config
+from mkdocs_ctoblog.safe_urls import safe_url
+from mkdocs_ctoblog.shown import shown
 
 DEFAULT_STRINGS: dict[str, str] = {
     "blog": "Blog",
@@ -52,6 +57,14 @@ DEFAULT_STRINGS: dict[str, str] = {
     "about_author": "About the author",
     "moved": "This page has moved to",
 }
+
+
+STRING_PLACEHOLDERS: dict[str, dict[str, object]] = {
+    "min_read": {"minutes": 5},
+    "page": {"number": 2, "total": 3},
+    "share_on": {"service": "Mastodon"},
+}
+"""The strings filled with `str.format`, and a sample of what each receives."""
 
 
 class StrictConfig(base.Config):
@@ -99,10 +112,19 @@ class SitePath(c.Type):
     filled with sample values before the check; a `folder` is returned normalised (`./blog\\`
     → `blog`, `/` → ``)."""
 
-    def __init__(self, default: str | None = None, *, placeholders: dict[str, str] | None = None, folder: bool = False) -> None:
+    def __init__(
+        self,
+        default: str | None = None,
+        *,
+        placeholders: dict[str, str] | None = None,
+        folder: bool = False,
+        formatted: bool = False,
+    ) -> None:
         super().__init__(str, default=default)
         self.placeholders = placeholders or {}
         self.folder = folder
+        self.formatted = formatted
+        """Filled with `str.format`: only the `placeholders` may appear (checked)."""
 
     def sample(self, text: str) -> str:
         """The value with its placeholders filled."""
@@ -112,6 +134,8 @@ class SitePath(c.Type):
 
     def run_validation(self, value: object) -> str:
         text: str = super().run_validation(value)
+        if self.formatted:
+            check_placeholders(text, self.placeholders)
         try:
             found = outpaths.normalise(self.sample(text), url=True)
         except outpaths.UnsafePath as exc:
@@ -119,6 +143,58 @@ class SitePath(c.Type):
         if found.has_parent:
             raise base.ValidationError(f"Expected a path inside the site, without '..', but received: {text!r}")
         return outpaths.normalise(text).path if self.folder else text
+
+
+def check_placeholders(text: str, samples: Mapping[str, object]) -> None:
+    """Raise a ValidationError unless `text.format(**samples)` works and uses only their names
+    (no positional `{}`, no `{name.attribute}` or `{name[index]}`)."""
+    allowed = ", ".join("{" + name + "}" for name in samples) or "none"
+    try:
+        names = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+    except ValueError as exc:
+        raise base.ValidationError(f"Expected text with placeholders {allowed} ({exc}), but received: {shown(text)}") from None
+    for name in names:
+        if name not in samples:
+            raise base.ValidationError(
+                f"Expected only the placeholders {allowed}, but received {shown(text)} with {{{name[:40]}}}"
+            )
+    try:
+        text.format(**samples)
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
+        raise base.ValidationError(f"Expected text with placeholders {allowed} ({exc}), but received: {shown(text)}") from None
+
+
+class DateFormat(c.Type):
+    """A Babel date format: `short`, `medium`, `long`, `full` or a pattern like `d MMMM y`."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        from babel.dates import format_date
+
+        text: str = super().run_validation(value)
+        try:
+            format_date(dt.date(2024, 1, 31), format=text, locale="en")
+        except (ValueError, AttributeError, KeyError, TypeError) as exc:
+            raise base.ValidationError(
+                f"Expected a Babel date format such as 'medium' or 'd MMMM y' ({exc}), but received: {shown(text)}"
+            ) from None
+        return text
+
+
+class SafeUrl(c.Type):
+    """A URL `safe_urls` accepts (relative, site path, http(s), mailto), stored normalised."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        text: str = super().run_validation(value)
+        checked = safe_url(text)
+        if checked is None:
+            raise base.ValidationError(f"Expected {safe_urls.EXPECTED}, but received: {shown(text)}")
+        return checked
 
 
 class Timezone(c.Type):
@@ -155,13 +231,17 @@ class Strings(c.Type):
             )
         for key, text in given.items():
             if not isinstance(text, str):
-                raise base.ValidationError(f"Expected text for {key!r}, but received: {text!r}")
+                raise base.ValidationError(f"Expected text for {key!r}, but received: {shown(text)}")
+            if key in STRING_PLACEHOLDERS:
+                try:
+                    check_placeholders(text, STRING_PLACEHOLDERS[key])
+                except base.ValidationError as exc:
+                    raise base.ValidationError(f"{key!r}: {exc}") from None
         return {**DEFAULT_STRINGS, **given}  # type: ignore[dict-item]
 
 
 MATERIAL_HIDE = ("navigation", "toc", "path", "footer", "tags", "feedback")
 
-_UNSAFE_URL = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 BLOCK_NAMES = ("share", "author_bio", "cta", "newsletter", "read_next", "comments")
 SHARE_SERVICES = ("linkedin", "x", "bluesky", "hackernews", "email", "copy")
 
@@ -271,15 +351,13 @@ class ReadNextConfig(StrictConfig):
 class ButtonConfig(StrictConfig):
     label = c.Optional(c.Type(str))
     """Button text."""
-    url = c.Optional(c.Type(str))
+    url = c.Optional(SafeUrl())
     """Site-absolute path (`/contact/`), doc path (`contact.md`) or full URL."""
 
     def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
         failed, warnings = super().validate()
         if not failed and (self.label is None) != (self.url is None):
             failed.append(("button", base.ValidationError("Expected both 'label' and 'url', or neither")))
-        if not failed and self.url is not None and _UNSAFE_URL.match(self.url):
-            failed.append(("url", base.ValidationError(f"Expected a page path or an http(s) URL, but received: {self.url!r}")))
         return failed, warnings
 
 
@@ -327,9 +405,9 @@ class NewsletterConfig(StrictConfig):
     """Buttondown user name, or Substack publication name (`<name>.substack.com`)."""
     form_id = c.Optional(c.Type((str, int)))
     """Kit (ConvertKit) form id: the number in the form's embed `action`."""
-    list_url = c.Optional(c.Type(str))
+    list_url = c.Optional(SafeUrl())
     """Mailchimp: the `action` URL of your embedded form (`https://<dc>.list-manage.com/subscribe/post?u=…&id=…`)."""
-    action = c.Optional(c.Type(str))
+    action = c.Optional(SafeUrl())
     """Generic: the URL the form posts to."""
     email_field = c.Type(str, default="email")
     """Generic: name of the e-mail field."""
@@ -420,7 +498,7 @@ class FeedsConfig(StrictConfig):
     """Entries per feed."""
     full_content = c.Type(bool, default=True)
     """Put each post's full HTML in the feeds (else only the summary)."""
-    logo = c.Optional(c.Type(str))
+    logo = c.Optional(SafeUrl())
     """Channel logo/icon (site path or URL)."""
 
 
@@ -429,7 +507,7 @@ class MetaConfig(StrictConfig):
     """Write Open Graph, Twitter, canonical and JSON-LD meta on blog pages."""
     publisher = c.Optional(c.Type(str))
     """JSON-LD publisher name; default `site_name`."""
-    publisher_logo = c.Optional(c.Type(str))
+    publisher_logo = c.Optional(SafeUrl())
     """JSON-LD publisher logo (site path or URL)."""
 
 
@@ -521,11 +599,11 @@ class CtoblogConfig(StrictConfig):
     """Show drafts and scheduled posts, badged, on `mkdocs serve`."""
     pagination = PositiveInt(10)
     """Cards per index page."""
-    date_format = c.Type(str, default="medium")
+    date_format = DateFormat("medium")
     """Babel date format: `short`, `medium`, `long`, `full` or a pattern like `d MMMM y`."""
     locale = c.Optional(c.Type(str))
     """Locale of dates and reading time; default `theme.language`, else `en`."""
-    authors_file = SitePath("{blog_dir}/.authors.yml", placeholders={"blog_dir": "blog"})
+    authors_file = SitePath("{blog_dir}/.authors.yml", placeholders={"blog_dir": "blog"}, formatted=True)
     """YAML file (in docs_dir) of author ids: `{name, description, avatar, url, bio, links}`."""
     categories_allowed = c.ListOfItems(c.Type(str), default=[])
     """When not empty, any other category is a warning."""

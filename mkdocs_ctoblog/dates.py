@@ -20,6 +20,13 @@ _LEADING = re.compile(
 _FILENAME = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})-(?P<rest>.+)$")
 
 
+# Two readings of a date with different defaults differ when dateutil had to guess a part.
+_DEFAULTS = (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2))
+_MARGIN = dt.timedelta(days=2)
+_LONGEST = 100  # characters of a date written as text
+_PARTIAL = re.compile(r"^[+-]?\d{4}(?:-?\d{2})?$")
+
+
 class DateError(ValueError):
     """A value that is not a usable date; the message says what was expected."""
 
@@ -44,12 +51,25 @@ def to_aware(value: dt.date | dt.datetime, tz: ZoneInfo) -> dt.datetime:
 
 
 def parse_date(value: object, tz: ZoneInfo) -> dt.datetime:
-    """Parse a front-matter date (YAML date/datetime or string) into an aware datetime."""
+    """Parse a front-matter date (YAML date/datetime or string) into an aware datetime that can be
+    shown in `tz` and in UTC (`0001-01-01 00:30 +0100` cannot)."""
+    parsed = _parse(value, tz)
+    try:
+        parsed.astimezone(dt.timezone.utc), parsed.astimezone(tz)
+        parsed + _MARGIN, parsed - _MARGIN  # room for "a day later" in feeds and sitemaps
+    except (OverflowError, ValueError):
+        raise DateError(f"a date between the years 2 and 9998 (this one cannot be shown in UTC or in {tz.key})") from None
+    return parsed
+
+
+def _parse(value: object, tz: ZoneInfo) -> dt.datetime:
     if isinstance(value, (dt.date, dt.datetime)):
         return to_aware(value, tz)
     if not isinstance(value, str) or not value.strip():
         raise DateError(EXPECTED)
     text = value.strip()
+    if len(text) > _LONGEST or _PARTIAL.match(text):
+        raise DateError(EXPECTED)  # a year or a month is not a date
     try:
         return to_aware(dateutil_parser.isoparse(text), tz)
     except (ValueError, OverflowError):
@@ -77,13 +97,18 @@ def _iso_shaped_but_impossible(text: str) -> bool:
 
 
 def _parse_unambiguous(text: str) -> dt.datetime | None:
-    """dateutil's reading, only when day-first and month-first readings agree."""
+    """dateutil's reading, only when it is absolute and unambiguous: day-first and month-first
+    readings agree, and nothing was filled in from a default (`Friday`, `10:30` and `March` are
+    not dates; dateutil would complete them from today's date)."""
     try:
-        month_first = dateutil_parser.parse(text, dayfirst=False)
-        day_first = dateutil_parser.parse(text, dayfirst=True)
+        readings = {
+            dateutil_parser.parse(text, dayfirst=dayfirst, default=default)
+            for dayfirst in (False, True)
+            for default in _DEFAULTS
+        }
     except (ValueError, OverflowError):
         return None
-    return month_first if month_first == day_first else None
+    return readings.pop() if len(readings) == 1 else None
 
 
 def _parse_leading(text: str) -> dt.datetime | None:

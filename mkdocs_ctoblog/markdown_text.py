@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 
 class _LinkRewriter(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, rewrite: Callable[[str], str]) -> None:
+    def __init__(self, md: markdown.Markdown, rewrite: Callable[[str], str | None]) -> None:
         super().__init__(md)
         self.rewrite = rewrite
 
@@ -22,12 +22,17 @@ class _LinkRewriter(Treeprocessor):
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
-                if value is not None:
-                    element.set(attribute, self.rewrite(value))
+                if value is None:
+                    continue
+                rewritten = self.rewrite(value)
+                if rewritten is None:  # an unsafe URL is left out
+                    del element.attrib[attribute]
+                else:
+                    element.set(attribute, rewritten)
 
 
 class _LinkExtension(Extension):
-    def __init__(self, rewrite: Callable[[str], str]) -> None:
+    def __init__(self, rewrite: Callable[[str], str | None]) -> None:
         super().__init__()
         self.rewrite = rewrite
 
@@ -42,15 +47,15 @@ class MarkdownText:
     so a thousand posts at the same depth share one rendering.
     """
 
-    def __init__(self, extensions: Sequence[Any], configs: Mapping[str, Any], resolve: Callable[[str, str], str]) -> None:
+    def __init__(self, extensions: Sequence[Any], configs: Mapping[str, Any], resolve: Callable[[str, str], str | None]) -> None:
         self._resolve = resolve
-        self._rewrite: Callable[[str], str] = lambda url: url
+        self._rewrite: Callable[[str], str | None] = lambda url: url
         self.md = markdown.Markdown(
             extensions=[*extensions, _LinkExtension(lambda url: self._rewrite(url))],
             extension_configs=dict(configs),
         )
         self._targets: dict[str, tuple[str, ...]] = {}
-        self._rendered: dict[tuple[str, tuple[str, ...]], Markup] = {}
+        self._rendered: dict[tuple[str, tuple[str | None, ...]], Markup] = {}
 
     def html(self, name: str, text: str, base: str) -> Markup:
         targets = self._targets.get(name)

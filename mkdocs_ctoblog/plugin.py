@@ -581,6 +581,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             page.meta,
             self.blocks.site.doc_urls,
             section=page.parent.title if page.parent else None,
+            warn=post is None,
             image_size=self.present.linker.image_size,
         )
         if post is not None:

@@ -16,9 +16,11 @@ import markdown
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
-from mkdocs_ctoblog import dates, outpaths, urls
+from mkdocs_ctoblog import dates, outpaths, safe_urls, urls
 from mkdocs_ctoblog.frontmatter_io import raw_scalar, split_post
 from mkdocs_ctoblog.jekyll import permalink
+from mkdocs_ctoblog.safe_urls import safe_url
+from mkdocs_ctoblog.shown import shown
 
 log = get_plugin_logger(__name__)
 
@@ -29,8 +31,6 @@ _H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 _WORD = re.compile(r"\w+")
 _MARKUP = re.compile(r"[\\`*_\[\]<>&#!|~]|^\s*(?:\d+[.)]|[-+=]+)(?:\s|$)", re.MULTILINE)
-_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
-_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 _TEXT_KEYS = ("title", "description", "excerpt", "image_alt", "slug", "permalink")
 _POSITION_WORD = re.compile(r"left|center|right|top|bottom|(\d{1,3}(?:\.\d+)?)%")
 _BOOL_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
@@ -151,7 +151,7 @@ class _Reader:
         self.problems.append(f"{self.src_uri}: {message}")
 
     def warn(self, key: str, value: object, expected: str, outcome: str = "") -> None:
-        self.problem(f"'{key}' expected {expected}, received {_show(value)}{outcome}")
+        self.problem(f"'{key}' expected {expected}, received {shown(value)}{outcome}")
 
     def read(self) -> Post | None:
         split = split_post(self.text)
@@ -309,7 +309,10 @@ class _Reader:
             if parsed is not None:
                 return parsed
         if fallback is not None:
-            return dates.to_aware(fallback, self.settings.tz)
+            try:
+                return dates.parse_date(fallback, self.settings.tz)
+            except dates.DateError as exc:
+                self.problem(f"the file name's date {fallback.isoformat()} is not usable: expected {exc}")
         return None
 
     def optional_date(self, meta: Mapping[str, Any], key: str) -> dt.datetime | None:
@@ -425,13 +428,23 @@ class _Reader:
             return Author(
                 key=urls.slugify(name) or name,
                 name=name,
-                url=_text_or_none(value.get("url") or value.get("web") or value.get("website")),
-                avatar=_text_or_none(value.get("avatar") or value.get("picture")),
+                url=self.url(key, "url", value.get("url") or value.get("web") or value.get("website")),
+                avatar=self.url(key, "avatar", value.get("avatar") or value.get("picture")),
                 description=_text_or_none(value.get("description") or value.get("bio")),
             )
         if value not in (None, ""):
             self.warn(key, value, "a name, an author id, or {name: ...}")
         return None
+
+    def url(self, key: str, field: str, value: object) -> str | None:
+        """A URL from front matter, when `safe_urls` accepts it; else a warning and None."""
+        text = _text_or_none(value)
+        if text is None:
+            return None
+        checked = safe_url(text)
+        if checked is None:
+            self.warn(f"{key}.{field}", text, safe_urls.EXPECTED, "; left out")
+        return checked
 
     def image(self, meta: Mapping[str, Any]) -> Image | None:
         value = meta.get("image")
@@ -452,12 +465,13 @@ class _Reader:
         else:
             self.warn("image", value, "a path, or a mapping with 'path' and 'alt'")
             return None
-        src = src.strip()
-        if _UNSAFE_SCHEME.match(src):
-            self.warn("image", src, "a path or an http(s) URL")
+        checked = safe_url(src)
+        if checked is None:
+            self.warn("image", src, safe_urls.EXPECTED, "; left out")
             return None
+        src = checked
         position = self.image_position(meta)
-        if re.match(r"^(https?:)?//", src):
+        if safe_urls.is_external(src):
             return Image(src=src, alt=alt or "", local=False, position=position)
         doc_path = self.local_image_path(src)
         if doc_path is None:
@@ -550,12 +564,12 @@ def load_authors(data: object, source: str) -> dict[str, Author]:
     authors: dict[str, Author] = {}
     for key, value in data.items():
         if not (isinstance(value, Mapping) and isinstance(value.get("name"), str)):
-            log.warning("%s: author '%s' expected a mapping with 'name', received %s", source, key, _show(value))
+            log.warning("%s: author '%s' expected a mapping with 'name', received %s", source, key, shown(value))
             continue
         if urls.is_fallback_slug(value["name"]):
             log.warning(
                 "%s: author '%s' expected a name with letters or digits, received %s; its page uses the slug '%s'",
-                source, key, _show(value["name"]), urls.slugify(value["name"]),
+                source, key, shown(value["name"]), urls.slugify(value["name"]),
             )
 
         authors[str(key)] = Author(
@@ -572,16 +586,16 @@ def load_authors(data: object, source: str) -> dict[str, Author]:
 
 def _author_url(value: object, source: str, key: str, field: str) -> str | None:
     text = _text_or_none(value)
-    if text is not None and not safe_url(text):
+    if text is not None and safe_url(text) is None:
         log.warning(
             "%s: author '%s' '%s' expected a relative, http(s) or mailto URL, received %s; left out",
             source,
             key,
             field,
-            _show(text),
+            shown(text),
         )
         return None
-    return text
+    return safe_url(text) if text is not None else None
 
 
 def _author_links(value: object, source: str, key: str) -> tuple[AuthorLink, ...]:
@@ -595,15 +609,8 @@ def _author_links(value: object, source: str, key: str) -> tuple[AuthorLink, ...
             if checked is not None:
                 links.append(AuthorLink(item["name"].strip(), checked))
         else:
-            log.warning("%s: author '%s' 'links' expected a list of {name, url}, received %s", source, key, _show(item))
+            log.warning("%s: author '%s' 'links' expected a list of {name, url}, received %s", source, key, shown(item))
     return tuple(links)
-
-
-def safe_url(value: str) -> bool:
-    """Whether a URL from front matter or the authors file may become a link: relative, http, https
-    or mailto. (The one place to swap for the site-wide URL check.)"""
-    scheme = _SCHEME.match(re.sub(r"[\x00-\x20]", "", value))
-    return scheme is None or scheme[1].lower() in ("http", "https", "mailto")
 
 
 def markdown_to_text(source: str) -> str:
@@ -659,11 +666,6 @@ def _has_parent(path: str) -> bool:
 
 def _text_or_none(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
-
-
-def _show(value: object) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _css_position(value: object) -> str | None:

@@ -7,7 +7,6 @@ values and callables from `plugin.py` (site-relative URLs, files on disk) and ca
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from mkdocs_ctoblog import dates, feeds, meta, outpaths, sitemaps
 from mkdocs_ctoblog.blog import Blog
 from mkdocs_ctoblog.feeds import FeedSet, Format
 from mkdocs_ctoblog.posts import Post
+from mkdocs_ctoblog.safe_urls import is_external, safe_url
 from mkdocs_ctoblog.views import FeedLink, rel
 
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _DESCRIPTION_LENGTH = 300
 
 
@@ -69,6 +68,7 @@ class Sharing:
         self.feed_sets: list[FeedSet] = []
         self.full_content_posts: frozenset[str] = frozenset()
         self.post_html: dict[str, str] = {}
+        self.entries: dict[str, feeds.Entry | None] = {}
         self.blog = Blog(posts=())
         self.post_url: Callable[[Post], str | None] = lambda post: None
         self.asset: Callable[[str], Asset | None] = lambda path: None
@@ -112,6 +112,7 @@ class Sharing:
         self.term_url = term_url
         self.asset = asset
         self.feed_sets = []
+        self.entries = {}
         self.full_content_posts = frozenset()
         if not self.feeds_on:
             return []
@@ -156,11 +157,10 @@ class Sharing:
     def user_url(self, value: str | None) -> str | None:
         """A URL from config or the authors file: full URLs as they are; a doc path
         (`assets/logo.png`) as its file's URL; other paths from the site root."""
+        value = safe_url(value)
         if not value:
             return None
-        if value.startswith("//"):
-            return "https:" + value
-        if _SCHEME.match(value):
+        if is_external(value):
             return value
         found = self.asset(value.lstrip("/").split("#")[0])
         return self.absolute(found.url if found else value.lstrip("/"))
@@ -359,6 +359,18 @@ class Sharing:
     # -- feeds ------------------------------------------------------------------------------
 
     def entry(self, post: Post) -> feeds.Entry | None:
+        """A post's feed entry, made once per build however many feeds carry it; characters XML
+        does not allow and content too large for a feed entry are left out, with a warning."""
+        if post.src_uri not in self.entries:
+            entry = self._entry(post)
+            if entry is not None:
+                entry, problems = feeds.clean_entry(entry)
+                for problem in problems:
+                    log.warning("%s: %s", post.src_uri, problem)
+            self.entries[post.src_uri] = entry
+        return self.entries[post.src_uri]
+
+    def _entry(self, post: Post) -> feeds.Entry | None:
         url = self.absolute(self.post_url(post))
         if url is None:
             return None
@@ -406,8 +418,8 @@ class Sharing:
         entries = tuple(e for e in (self.entry(p) for p in feed_set.posts) if e is not None)
         updated = max((e.updated for e in entries), default=None) or dates.now()
         return feeds.Channel(
-            title=feed_set.title,
-            description=feed_set.description,
+            title=feeds.xml_text(feed_set.title)[0],
+            description=feeds.xml_text(feed_set.description)[0],
             home_url=self.absolute(feed_set.home) or "",
             feed_urls={fmt: self.absolute(feed_set.path(fmt)) or "" for fmt in feed_set.formats},
             language=meta.language_tag(self.site.locale),

@@ -1,0 +1,172 @@
+"""Hostile or careless input (issue 10): unsafe URLs, values that used to raise, fuzzy dates.
+
+Each bad value is one warning line naming the file and key (a config error naming the key for
+mkdocs.yml), `mkdocs build --strict` exits non-zero, and nothing prints a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+import yaml
+from conftest import post, write_tree
+
+from mkdocs_ctoblog.plugin import CtoblogPlugin
+from mkdocs_ctoblog.safe_urls import safe_url
+
+POST = "blog/posts/2024-01-01-bad.md"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https://example.com/x", "https://example.com/x"),
+        (" \x01https://example.com/x\x1f ", "https://example.com/x"),
+        ("HTTP://EXAMPLE.COM", "HTTP://EXAMPLE.COM"),
+        ("mailto:me@example.com", "mailto:me@example.com"),
+        ("/contact/", "/contact/"),
+        ("assets/logo.png", "assets/logo.png"),
+        ("../up.png", "../up.png"),
+        ("#top", "#top"),
+        ("?page=2", "?page=2"),
+        ("https://exa\nmple.com/a\tb", "https://example.com/ab"),
+        ("javascript:alert(1)", None),
+        ("java\tscript:alert(1)", None),
+        ("\x01javascript:alert(1)", None),
+        (" JavaScript:alert(1)", None),
+        ("jav\nascript:alert(1)", None),
+        ("data:image/png;base64,AAAA", None),
+        ("vbscript:x", None),
+        ("file:///etc/passwd", None),
+        ("//evil.example/", None),
+        ("/\\evil.example/", None),
+        ("\\\\evil.example/", None),
+        ("\\/evil.example/", None),
+        ("/\t/evil.example/", None),
+        ("http:evil.example", None),
+        ("https:/\\evil.example", None),
+        ("https://", None),
+        ("https://[::1", None),
+        ("", None),
+        ("\x00\x01 ", None),
+    ],
+)
+def test_safe_url(value, expected):
+    assert safe_url(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("config", "key", "message"),
+    [
+        ({"cta": {"blocks": {"x": {"button": {"label": "Go", "url": "java\tscript:alert(1)"}}}}}, "cta", "'url': Expected a relative URL"),
+        ({"cta": {"blocks": {"x": {"button": {"label": "Go", "url": "\x01javascript:alert(1)"}}}}}, "cta", "'url': Expected a relative URL"),
+        ({"newsletter": {"action": "/\\evil.example/"}}, "newsletter", "'action': Expected a relative URL"),
+        ({"newsletter": {"action": "//evil.example/"}}, "newsletter", "'action': Expected a relative URL"),
+        ({"feeds": {"logo": "javascript:alert(1)"}}, "feeds", "'logo': Expected a relative URL"),
+        ({"meta": {"publisher_logo": "data:image/svg+xml,<svg/>"}}, "meta", "'publisher_logo': Expected a relative URL"),
+        ({"strings": {"min_read": "{} min"}}, "strings", "'min_read': Expected only the placeholders {minutes}"),
+        ({"strings": {"min_read": "{minutes.__class__}"}}, "strings", "'min_read': Expected only the placeholders {minutes}"),
+        ({"strings": {"page": "Page {nummer}"}}, "strings", "'page': Expected only the placeholders {number}, {total}"),
+        ({"strings": {"page": "Page {number"}}, "strings", "'page': Expected text with placeholders {number}, {total}"),
+        ({"strings": {"page": "{number:%Y}"}}, "strings", "'page': Expected text with placeholders"),
+        ({"authors_file": "{blog}/.authors.yml"}, "authors_file", "Expected only the placeholders {blog_dir}"),
+        ({"date_format": "qqqqqq"}, "date_format", "Expected a Babel date format"),
+        ({"date_format": "d MMMM y 'oops"}, "date_format", None),
+    ],
+)
+def test_config_mistakes_are_errors_naming_the_key(config, key, message):
+    errors, _warnings = CtoblogPlugin().load_config(config)
+    if message is None:  # Babel accepts it: no error, and formatting it later must not fail either
+        assert errors == []
+        return
+    assert [name for name, _ in errors] == [key], errors
+    assert message in str(errors[0][1])
+
+
+def test_config_urls_are_stored_normalised():
+    plugin = CtoblogPlugin()
+    errors, _ = plugin.load_config({"feeds": {"logo": " \x01https://example.com/logo.png\n"}})
+    assert errors == []
+    assert plugin.config.feeds.logo == "https://example.com/logo.png"
+
+
+def cli_build(tmp_path: Path, docs: dict[str, str], plugin: dict | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a small site, in a child process (what users run)."""
+    write_tree(tmp_path / "docs", {"index.md": "# Home\n", **docs})
+    config = {"site_name": "Safety", "site_url": "https://example.com/", "theme": "mkdocs", "plugins": [{"ctoblog": plugin or {}}]}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path, capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=120,
+    )
+
+
+def warning_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
+    assert "Traceback" not in result.stderr + result.stdout, result.stderr[-3000:]
+    return [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "body", "expected"),
+    [
+        ("title: T\nauthor: {name: Ann, url: 'java\tscript:alert(1)'}", "Text.", f"{POST}: 'author.url' expected a relative URL"),
+        ("title: T\nauthor: {name: Ann, avatar: '//evil.example/a.png'}", "Text.", f"{POST}: 'author.avatar' expected a relative URL"),
+        ("title: T\nimage: \"\\x01javascript:alert(1)\"", "Text.", f"{POST}: 'image' expected a relative URL"),
+        ("title: T\nimage: '/\\evil.example/x.png'", "Text.", f"{POST}: 'image' expected a relative URL"),
+        ("title: \"a\\x01b\"", "Body\x0cwith a form feed.", f"{POST}: 2 characters that XML does not allow"),
+        ("title: T\ndate: 0001-01-01 00:30:00 +0100", "Text.", f"{POST}: 'date' expected a date between the years 2 and 9998"),
+        ("title: T\ndate: 9999-12-31 23:00:00 -0500", "Text.", f"{POST}: 'date' expected a date between the years 2 and 9998"),
+        ("title: T\ndate: Friday", "Text.", f"{POST}: 'date' expected a date like 2023-07-27"),
+        ("title: T\ndate: '10:30'", "Text.", f"{POST}: 'date' expected a date like 2023-07-27"),
+        ("title: T\ndate: March", "Text.", f"{POST}: 'date' expected a date like 2023-07-27"),
+        ("title: T\nupdated: '2024'", "Text.", f"{POST}: 'updated' expected a date like 2023-07-27"),
+    ],
+)
+def test_bad_values_are_one_warning_line_and_strict_fails(tmp_path, front_matter, body, expected):
+    result = cli_build(tmp_path, {POST: post(front_matter, body + "\n")})
+    warnings = warning_lines(result)
+    assert result.returncode == 1
+    assert len(warnings) == 1 and expected in warnings[0], warnings
+    # The post is still built (from its file name's date when its own is unusable), feeds too.
+    assert (tmp_path / "site/blog/bad/index.html").is_file()
+    feed = feedparser.parse((tmp_path / "site/blog/feed.xml").read_bytes())
+    assert not feed.bozo and len(feed.entries) == 1
+
+
+def test_unsafe_urls_never_reach_the_output(tmp_path):
+    docs = {
+        POST: post("title: T\nauthor: {name: Ann, url: 'javascript:alert(1)', avatar: ' java\tscript:x'}\nimage: 'vbscript:x'"),
+        "blog/.authors.yml": "ann2: {name: Bo, url: 'javascript:alert(2)', avatar: 'data:image/png,AA'}\n",
+        "blog/posts/2024-01-02-two.md": post("title: Two\nauthor: ann2"),
+        "about.md": "---\nimage: 'javascript:alert(3)'\n---\n# About\n",
+    }
+    plugin = {"cta": {"default": "x", "blocks": {"x": {"title": "T", "text": "[call](javascript:alert(4)) or [mail](mailto:a@b.c)"}}}}
+    result = cli_build(tmp_path, docs, plugin)
+    assert result.returncode == 1
+    warnings = warning_lines(result)
+    assert any("cta text" in w and "javascript:alert(4)" in w for w in warnings), warnings
+    written = [p for p in (tmp_path / "site").rglob("*") if p.suffix in (".html", ".xml", ".json")]
+    assert written
+    for path in written:
+        text = path.read_text(encoding="utf-8").lower()
+        for bad in ("javascript:", "vbscript:", "data:image/png"):
+            assert bad not in text.replace("\t", ""), (path, bad)
+    assert "mailto:a@b.c" in (tmp_path / "site/blog/bad/index.html").read_text(encoding="utf-8")
+
+
+def test_post_too_large_for_a_feed_entry_gets_its_summary(tmp_path):
+    paragraph = "word " * 2000 + "\n\n"
+    result = cli_build(tmp_path, {POST: post("title: Big\ndescription: Short summary.", paragraph * 1200)})
+    warnings = warning_lines(result)
+    assert result.returncode == 1
+    assert len(warnings) == 1 and f"{POST}: " in warnings[0] and "too large for a feed entry" in warnings[0], warnings
+    feed = feedparser.parse((tmp_path / "site/blog/atom.xml").read_bytes())
+    assert not feed.bozo
+    assert feed.entries[0].summary == "Short summary."
+    assert "content" not in feed.entries[0]
