@@ -63,6 +63,7 @@ def test_every_published_post_is_at_its_jekyll_url_and_hidden_ones_are_not_built
         assert not (site / url).exists(), url
     assert page(site, "about/").select_one("article img") is not None
     assert (site / "services.html").is_file()
+    assert page(site, "talks/scaling-teams/").select_one("article a[href='../../wrote/Hiring-Your-First-CTO/']")
 
 
 def test_posts_show_no_liquid_outside_code_and_highlight_is_code(imported) -> None:
@@ -103,6 +104,7 @@ def test_the_project_and_the_report(imported) -> None:
     assert "include card.html: 1 in 1 files" in report  # an include with parameters is not static
     assert "blog/posts/2023-04-02-Hiring-Your-First-CTO.md: call to action" in report
     assert "feed.xml: a Liquid template" in report and "your _config.yml had disqus" in report
+    assert "404.md: a 404 page: the theme's is used" in report
     assert "1 posts said 'comments: true' (left out until then)" in report
     assert printed.startswith("Imported ") and "import-report.txt" in printed
     parked = (project / "docs/blog/posts/2099-01-01-someday-a-book.md").read_text(encoding="utf-8")

@@ -130,6 +130,8 @@ def test_unknown_tags_stay_visible_at_build_time_and_become_comments_in_the_impo
         "<!-- {% gist 12 %} --> and <!-- {% if x %} -->y<!-- {% endif %} --> and <!-- {{ page.missing }} -->\n"
     )
     assert run("{% comment %}hidden -- {{ x }}{% endcomment %}End") == "End"
+    table_cell = run("| {{ site.tags.x | size }} |", unknown_as_comment=True)  # a `|` would split the cell
+    assert table_cell == "| <!-- {{ site.tags.x &#124; size }} --> |"
 
 
 def test_user_tags_render_in_a_sandbox() -> None:

@@ -68,27 +68,38 @@ def draft_date(config: SiteConfig, file: SourceFile, tz: dt.tzinfo) -> str:
     return dt.datetime.fromtimestamp(stamp, tz).strftime("%Y-%m-%d %H:%M:%S %z")
 
 
-def page_url(config: SiteConfig, rel: str, meta: dict[str, Any]) -> str:
-    """The URL Jekyll gives a page (`Page#template` and `Utils.add_permalink_suffix` of 4.3), without
-    its leading `/`."""
+def page_url(config: SiteConfig, rel: str, meta: dict[str, Any], collection: tuple[str, str | None] | None = None) -> str:
+    """The URL Jekyll gives a page (`Page#template`, `Collection#url_template` and
+    `Utils.add_permalink_suffix` of 4.3), without its leading `/`; `collection` is the name and
+    `permalink` of the collection a document belongs to."""
     folder, name = posixpath.split(rel)
     basename = posixpath.splitext(name)[0]
     given = meta.get("permalink")
+    values = {"path": "/" + folder, "basename": basename, "output_ext": ".html", "name": name}
+    if collection is not None:
+        below = rel.split("/", 1)[1]  # the path inside `_<collection>/`
+        values |= {"collection": collection[0], "path": "/" + posixpath.splitext(below)[0], "name": basename,
+                   "title": basename, "slug": basename}
     if isinstance(given, str) and given.strip():
         template = given.strip()
-    elif basename == "index":
+    elif collection is not None and collection[1]:
+        template = collection[1]
+    elif basename == "index" and collection is None:
         template = "/:path/"
     else:
-        style = config.permalink
-        template = "/:path/:basename"
-        if style == "pretty" or (style not in ("date", "ordinal", "none", "weekdate") and style.endswith("/")):
-            template += "/"
-        elif style in ("date", "ordinal", "none", "weekdate") or style.endswith(":output_ext"):
-            template += ":output_ext"
-    values = {":path": "/" + folder, ":basename": basename, ":output_ext": ".html", ":name": name}
-    url = re.sub(r":(path|basename|output_ext|name)", lambda m: values[m.group(0)], template)
+        template = _with_suffix("/:collection/:path" if collection is not None else "/:path/:basename", config.permalink)
+    url = re.sub(r":(collection|path|basename|output_ext|name|title|slug)", lambda m: values.get(m.group(1), m.group(0)), template)
     url = re.sub(r"/+", "/", "/" + url)
     return url.lstrip("/")
+
+
+def _with_suffix(template: str, style: str) -> str:
+    """`Utils.add_permalink_suffix`: what the site's permalink style puts after a page's path."""
+    if style == "pretty" or (style not in ("date", "ordinal", "none", "weekdate") and style.endswith("/")):
+        return template + "/"
+    if style in ("date", "ordinal", "none", "weekdate") or style.endswith(":output_ext"):
+        return template + ":output_ext"
+    return template
 
 
 def mkdocs_url(doc: str) -> str:

@@ -21,7 +21,7 @@ from mkdocs_ctoblog.jekyll import entries, tree
 from mkdocs_ctoblog.jekyll.entries import Entry
 from mkdocs_ctoblog.jekyll.links import fix_links
 from mkdocs_ctoblog.jekyll.liquid import translate
-from mkdocs_ctoblog.jekyll.project import mkdocs_yml, next_steps, site_variables
+from mkdocs_ctoblog.jekyll.project import mkdocs_yml, next_steps, output_collections, site_variables
 from mkdocs_ctoblog.jekyll.report import Report
 from mkdocs_ctoblog.jekyll.site import LiquidSite
 from mkdocs_ctoblog.jekyll.site_config import SiteConfig, SiteConfigError, read_site_config
@@ -65,8 +65,14 @@ class _Importer:
         self.now = dates.now()
 
     def run(self) -> Report:
-        files = tree.scan(self.config)
-        pages = [self.page(f) for f in files if f.kind == "page"]
+        self.collections = output_collections(self.config)
+        files = tree.scan(self.config, frozenset(self.collections))
+        pages = [p for p in (self.page(f) for f in files if f.kind == "page") if p is not None]
+        self.doc_paths = frozenset(
+            [p.doc for p in pages]
+            + [entries.post_doc(f) for f in files if f.kind in ("post", "draft")]
+            + [f.rel for f in files if f.kind == "static"]
+        )
         read = [self.post(f) for f in files if f.kind in ("post", "draft")]
         posts = [p for p in read if p is not None]
         statics = [f.rel for f in files if f.kind == "static" and not self.skip_static(f.rel)]
@@ -93,10 +99,14 @@ class _Importer:
 
     # -- reading ----------------------------------------------------------------------------------
 
-    def page(self, file: tree.SourceFile) -> Entry:
-        doc = os.path.splitext(file.rel)[0] + ".md"
-        entry = entries.read_entry(self.config, file, doc, "pages")
-        entry.url = entries.page_url(self.config, file.rel, entry.meta)
+    def page(self, file: tree.SourceFile) -> Entry | None:
+        doc = os.path.splitext(file.rel)[0].lstrip("_") + ".md"
+        entry = entries.read_entry(self.config, file, doc, file.collection or "pages")
+        collection = (file.collection, self.collections[file.collection]) if file.collection else None
+        entry.url = entries.page_url(self.config, file.rel, entry.meta, collection)
+        if entry.url in ("404.html", "404/"):
+            self.report.skipped.append((file.rel, "a 404 page: the theme's is used"))
+            return None
         if entry.url == "blog/" or doc == "blog.md":  # the plugin's blog index lives there
             entry.doc, entry.url = "blog/index.md", "blog/"
         if entries.is_listing(entry.body):
@@ -145,7 +155,7 @@ class _Importer:
         """The post as the plugin will read it in the new project (same settings as mkdocs.yml)."""
         settings = ReadSettings(
             tz=self.tz, blog_dir="blog", post_url_format=self.config.post_permalink, use_directory_urls=True,
-            words_per_minute=230, authors={}, categories_allowed=frozenset(), doc_paths=frozenset(),
+            words_per_minute=230, authors={}, categories_allowed=frozenset(), doc_paths=self.doc_paths,
             posts_dir="blog/posts", slug_case="keep", excerpt_separator=None, previous_post_url_formats=(),
         )
         result = read_post(entry.doc, _document(entry.meta, entry.body), settings)

@@ -300,7 +300,9 @@ class _Translator:
         """A tag nothing translates: counted; kept as text (build) or as an HTML comment (import)."""
         if not (name.startswith("end") and name[3:] in self.result.unknown):  # `endif` is counted with `if`
             self.result.unknown[name] += 1
-        out.append("<!-- " + source.replace("--", "- -") + " -->" if self.site.unknown_as_comment else source)
+        # `--` would end the comment; `|` would split a Markdown table's cell
+        kept = source.replace("--", "- -").replace("|", "&#124;")
+        out.append("<!-- " + kept + " -->" if self.site.unknown_as_comment else source)
 
 
 def _markdown_link(before: str) -> bool:

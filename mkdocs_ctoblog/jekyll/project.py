@@ -31,6 +31,20 @@ def raw_config(config: SiteConfig) -> Mapping[str, Any]:
     return data if isinstance(data, Mapping) else {}
 
 
+def output_collections(config: SiteConfig) -> dict[str, str | None]:
+    """The collections (other than posts) that Jekyll writes out, with their `permalink` if set."""
+    given = raw_config(config).get("collections")
+    if not isinstance(given, Mapping):
+        return {}
+    found: dict[str, str | None] = {}
+    for name, settings in given.items():
+        if str(name) in ("posts", "drafts") or not isinstance(settings, Mapping) or settings.get("output") is not True:
+            continue
+        permalink = settings.get("permalink")
+        found[str(name)] = permalink if isinstance(permalink, str) and permalink.strip() else None
+    return found
+
+
 def site_variables(config: SiteConfig) -> dict[str, object]:
     """`site.*` as bodies read it: the top-level text and numbers of `_config.yml`."""
     found = {str(k): v for k, v in raw_config(config).items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}

@@ -26,11 +26,13 @@ PAGE_EXTENSIONS = MARKDOWN | {"html", "htm"}
 @dataclass(frozen=True)
 class SourceFile:
     """One file below the source folder: `rel` uses `/`; `categories` are the folders above a
-    `_posts`/`_drafts` folder (Jekyll gives them to its posts)."""
+    `_posts`/`_drafts` folder (Jekyll gives them to its posts); `collection` names the collection
+    (`_work/`) a page belongs to."""
 
     rel: str
     kind: Kind
     categories: tuple[str, ...] = ()
+    collection: str | None = None
 
 
 def has_front_matter(path: str) -> bool:
@@ -40,9 +42,11 @@ def has_front_matter(path: str) -> bool:
     return re.match(rb"---[ \t]*\r?\n", head) is not None
 
 
-def scan(config: SiteConfig) -> list[SourceFile]:
-    """Every file Jekyll would read below `config.source`, sorted by path; symlinks are left out
+def scan(config: SiteConfig, collections: frozenset[str] = frozenset()) -> list[SourceFile]:
+    """Every file Jekyll would read below `config.source`, sorted by path, with the documents of
+    the `collections` that Jekyll writes out (`output: true`) as pages; symlinks are left out
     (Jekyll's safe mode does the same)."""
+    own = {"_posts", "_drafts", *(f"_{name}" for name in collections)}
     source = config.source
     found: list[SourceFile] = []
     for folder, dirs, names in os.walk(source):
@@ -53,7 +57,7 @@ def scan(config: SiteConfig) -> list[SourceFile]:
         dirs[:] = sorted(
             d for d in dirs
             if not os.path.islink(os.path.join(folder, d))
-            and (d in ("_posts", "_drafts") or _published(_join(rel_folder, d), d, config, special is not None))
+            and ((d in own and not rel_folder) or d in ("_posts", "_drafts") or _published(_join(rel_folder, d), d, config, special is not None))
         )
         for name in sorted(names):
             rel = _join(rel_folder, name)
@@ -65,7 +69,8 @@ def scan(config: SiteConfig) -> list[SourceFile]:
                 if special == "_drafts" or _POST_NAME.search(name):
                     found.append(SourceFile(rel, "post" if special == "_posts" else "draft", categories))
                 continue
-            found.append(SourceFile(rel, _kind(path, name)))
+            collection = parts[0][1:] if parts and parts[0] in own - {"_posts", "_drafts"} else None
+            found.append(SourceFile(rel, _kind(path, name), collection=collection))
     return found
 
 
