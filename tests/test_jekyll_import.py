@@ -105,7 +105,7 @@ def test_the_project_and_the_report(imported) -> None:
     assert "blog/posts/2023-04-02-Hiring-Your-First-CTO.md: call to action" in report
     assert "feed.xml: a Liquid template" in report and "your _config.yml had disqus" in report
     assert "404.md: a 404 page: the theme's is used" in report
-    assert "1 posts said 'comments: true' (left out until then)" in report
+    assert "1 posts and pages said 'comments: true' (left out until then)" in report
     assert printed.startswith("Imported ") and "import-report.txt" in printed
     parked = (project / "docs/blog/posts/2099-01-01-someday-a-book.md").read_text(encoding="utf-8")
     assert "draft: true" in parked

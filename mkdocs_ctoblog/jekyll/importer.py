@@ -104,6 +104,7 @@ class _Importer:
         entry = entries.read_entry(self.config, file, doc, file.collection or "pages")
         collection = (file.collection, self.collections[file.collection]) if file.collection else None
         entry.url = entries.page_url(self.config, file.rel, entry.meta, collection)
+        self.drop_switches(entry)
         if entry.url in ("404.html", "404/"):
             self.report.skipped.append((file.rel, "a 404 page: the theme's is used"))
             return None
@@ -125,10 +126,7 @@ class _Importer:
             self.report.skipped.append((file.rel, f"not UTF-8 text ({exc.reason})"))
             return None
         entries.with_folder_categories(entry.meta, file.categories)
-        for switch in ("comments", "newsletter"):  # Jekyll layouts' switches; ctoblog's need a provider first
-            if entry.meta.get(switch) is True:
-                del entry.meta[switch]
-                self.switches[switch] += 1
+        self.drop_switches(entry)
         if file.kind == "draft":
             entry.meta["draft"] = True
             entry.meta.setdefault("date", entries.draft_date(self.config, file, self.tz))
@@ -150,6 +148,13 @@ class _Importer:
         if entry.url != entry.url.lower() or any(c in entry.url.rsplit("/", 2)[-2 if entry.url.endswith("/") else -1] for c in "_. "):
             self.report.kept_urls.append((entry.doc, "/" + entry.url))
         return entry
+
+    def drop_switches(self, entry: Entry) -> None:
+        """`comments: true` / `newsletter: true` are for Jekyll layouts; ctoblog's need a provider first."""
+        for switch in ("comments", "newsletter"):
+            if entry.meta.get(switch) is True:
+                del entry.meta[switch]
+                self.switches[switch] += 1
 
     def read_as_plugin(self, entry: Entry) -> tuple[Any, tuple[str, ...]]:
         """The post as the plugin will read it in the new project (same settings as mkdocs.yml)."""

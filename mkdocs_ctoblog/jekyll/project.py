@@ -97,12 +97,12 @@ def next_steps(config: SiteConfig, dest: str, switches: Mapping[str, int]) -> li
     steps.append(
         "Newsletter: configure ctoblog's 'newsletter' (provider, and 'default: true' to show it on every post)"
         + (f"; your _config.yml had {', '.join(had_newsletter)}" if had_newsletter else "")
-        + (f"; {switches['newsletter']} posts said 'newsletter: true' (left out until then)" if switches.get("newsletter") else "")
+        + (f"; {switches['newsletter']} posts and pages said 'newsletter: true' (left out until then)" if switches.get("newsletter") else "")
     )
     steps.append(
         "Comments: configure ctoblog's 'comments' (giscus, then 'default: true')"
         + (f"; your _config.yml had {', '.join(had_comments)}" if had_comments else "")
-        + (f"; {switches['comments']} posts said 'comments: true' (left out until then)" if switches.get("comments") else "")
+        + (f"; {switches['comments']} posts and pages said 'comments: true' (left out until then)" if switches.get("comments") else "")
     )
     steps.append("Calls to action: add 'cta.blocks' (README: Calls to action)")
     if not config.url:
