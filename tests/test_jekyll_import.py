@@ -107,6 +107,8 @@ def test_the_project_and_the_report(imported) -> None:
     assert "404.md: a 404 page: the theme's is used" in report
     assert "1 posts and pages said 'comments: true' (left out until then)" in report
     assert printed.startswith("Imported ") and "import-report.txt" in printed
+    notes = (project / "docs/blog/posts/2020-01-10-weekly-notes.md").read_text(encoding="utf-8")
+    assert "image:\n  path: /assets/img/Team-Chart.png\n" in notes  # a theme's {feature: ...} cover
     parked = (project / "docs/blog/posts/2099-01-01-someday-a-book.md").read_text(encoding="utf-8")
     assert "draft: true" in parked
     kubernetes = (project / "docs/blog/posts/2021-03-14-Why-We-Left-Kubernetes.md").read_text(encoding="utf-8")

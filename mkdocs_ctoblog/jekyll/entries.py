@@ -42,6 +42,19 @@ def read_entry(config: SiteConfig, file: SourceFile, doc: str, kind: str) -> Ent
     return Entry(file, doc, "", meta, split.body, problem)
 
 
+def with_cover_path(meta: dict[str, Any]) -> None:
+    """Theme-shaped covers (`image: {feature: x.jpg, thumbnail: ...}` of So Simple and Minimal
+    Mistakes, `{src: ...}`) as ctoblog's `{path, alt}`."""
+    image = meta.get("image")
+    if not isinstance(image, dict) or isinstance(image.get("path"), str):
+        return
+    path = next((image[k] for k in ("feature", "src", "teaser", "thumbnail", "og_image") if isinstance(image.get(k), str)), None)
+    if path is None:
+        return
+    alt = image.get("alt") or image.get("caption")
+    meta["image"] = {"path": path, "alt": alt} if isinstance(alt, str) else {"path": path}
+
+
 def post_doc(file: SourceFile) -> str:
     """Where a post goes: `blog/posts/`, then the folders above `_posts` (its categories), then its
     path below `_posts`, as `.md`; drafts under `blog/posts/drafts/`."""

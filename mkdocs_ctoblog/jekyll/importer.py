@@ -126,6 +126,7 @@ class _Importer:
             self.report.skipped.append((file.rel, f"not UTF-8 text ({exc.reason})"))
             return None
         entries.with_folder_categories(entry.meta, file.categories)
+        entries.with_cover_path(entry.meta)
         self.drop_switches(entry)
         if file.kind == "draft":
             entry.meta["draft"] = True
