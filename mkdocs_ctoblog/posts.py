@@ -361,9 +361,12 @@ class _Reader:
         sources = [(key, text) for key, text in (("slug", given), ("file name", file_slug), ("title", title)) if text]
         if given and (urls.is_fallback_slug(given) or not make(given)):
             self.warn("slug", given, "letters or digits")
-        usable = next((make(text) for _key, text in sources if not urls.is_fallback_slug(text) and make(text)), None)
+        usable = next(((key, text) for key, text in sources if not urls.is_fallback_slug(text) and make(text)), None)
         if usable:
-            return usable
+            key, text = usable
+            if make is urls.slugify and urls.is_cut_slug(text):
+                self.warn(key, text, f"at most {urls.MAX_SLUG} characters for the URL", f"; the post's slug is '{make(text)}'")
+            return make(text)
         if not sources:
             return "post"
         key, text = sources[0]
@@ -373,10 +376,13 @@ class _Reader:
         return slug
 
     def fallback_slugs(self, key: str, names: list[str]) -> None:
-        """One warning per name with no letters or digits (only emoji or punctuation): its pages get a hash slug."""
+        """One warning per name with no letters or digits (only emoji or punctuation), or too long
+        for a file name: its pages get a hash slug, or a cut one."""
         for name in names:
             if urls.is_fallback_slug(name):
                 self.warn(key, name, "a name with letters or digits", f"; its pages use the slug '{urls.slugify(name)}'")
+            elif urls.is_cut_slug(name):
+                self.warn(key, name, f"a name of at most {urls.MAX_SLUG} characters", f"; its pages use the slug '{urls.slugify(name)}'")
 
     def terms(self, meta: Mapping[str, Any], key: str, *, split_strings: bool = True) -> list[str]:
         """`category`: one value; `categories`/`tags`: a list, or a string split on spaces."""

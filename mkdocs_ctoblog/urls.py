@@ -15,6 +15,7 @@ from slugify import slugify as _slugify
 from mkdocs_ctoblog import outpaths
 from mkdocs_ctoblog.jekyll import permalink
 
+MAX_SLUG = 240  # with `.html`, still a file name of at most 255 bytes
 _FORMAT_TOKEN = re.compile(r"\{(slug|year|month|day|category)\}")
 
 
@@ -23,8 +24,11 @@ def slugify(text: str) -> str:
     """Lower-case ASCII slug with `-` (Unicode transliterated: `Über` → `uber`); cached, as
     the same names come back for every card. A name with nothing to transliterate (only emoji
     or punctuation) gets a stable short hash of itself (`🚀` → `f183d1d4`), so it keeps a page
-    of its own; `is_fallback_slug` tells the reader to warn."""
+    of its own; a slug longer than `MAX_SLUG` is cut and ends in that hash (a file name has at
+    most 255 bytes). `is_fallback_slug` and `is_cut_slug` tell the reader to warn."""
     slug = _slugify(text)
+    if len(slug) > MAX_SLUG:
+        return slug[: MAX_SLUG - 9].rstrip("-") + "-" + fallback_slug(text)
     if slug or not text.strip():
         return slug
     return fallback_slug(text)
@@ -34,6 +38,11 @@ def fallback_slug(text: str) -> str:
     """A stable short hash of a name (trimmed, composed, case-folded)."""
     name = unicodedata.normalize("NFC", text.strip()).casefold()
     return hashlib.blake2s(name.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+
+
+def is_cut_slug(text: str) -> bool:
+    """True when the slug of `text` is longer than `MAX_SLUG` (see `slugify`)."""
+    return len(_slugify(text)) > MAX_SLUG
 
 
 def is_fallback_slug(text: str) -> bool:

@@ -175,10 +175,15 @@ def test_a_permalink_that_cannot_be_made_safe_leaves_the_post_out(build_site, wa
     assert files_outside_site(tmp_path) == set()
 
 
-def test_a_title_too_long_for_a_file_name_is_named(build_site, warnings_of):
-    site = build_site({"blog/posts/2023-01-01-x.md": post("title: T\nslug: " + "word-" * 60)})
-    assert not site.soup("blog/").select(".ctoblog-card__link")
-    assert any(w.startswith("blog/posts/2023-01-01-x.md: 'slug'") and "longer than 255 bytes" in w for w in warnings_of())
+def test_names_too_long_for_a_file_name_are_cut_with_a_warning(build_site, warnings_of):
+    long_name = "word " * 60
+    site = build_site({"blog/posts/2023-01-01-x.md": post(f"title: T\nslug: {long_name}\ncategories: ['{long_name}']")})
+    hrefs = [a["href"] for a in site.soup("blog/").select(".ctoblog-card__link")]
+    assert len(hrefs) == 1 and len(hrefs[0].strip("/").split("/")[-1]) <= 240
+    assert site.exists("blog/" + hrefs[0])
+    lines = warnings_of()
+    assert sum(w.startswith("blog/posts/2023-01-01-x.md: 'slug' expected at most 240 characters") for w in lines) == 1, lines
+    assert sum(w.startswith("blog/posts/2023-01-01-x.md: 'categories' expected a name of at most 240") for w in lines) == 1
 
 
 # -- config values that leave the site -----------------------------------------------------
