@@ -39,6 +39,11 @@ class CtoblogCompareStub < Liquid::Raw
     "<pre>" + CGI.escapeHTML(super) + "</pre>"
   end
 end
+class CtoblogCompareTagStub < Liquid::Tag
+  def render(context)
+    ""
+  end
+end
 %s
 """
 _HIGHLIGHT = re.compile(r"\{%-?\s*highlight\b")
@@ -51,11 +56,12 @@ def main() -> int:
     parser.add_argument("--plugins", default="", help="the plugins to keep for Jekyll's build (comma-separated)")
     parser.add_argument("--tags", help="the import's --tags file (the blog's own Liquid tags)")
     parser.add_argument("--stub-blocks", default="", help="block tags of missing plugins, rendered as code (comma-separated)")
+    parser.add_argument("--stub-tags", default="", help="tags of missing plugins, rendered as nothing (comma-separated)")
     args = parser.parse_args()
     work = Path(args.work)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    jekyll_site = jekyll_build(Path(args.src), work, args.plugins, args.stub_blocks)
+    jekyll_site = jekyll_build(Path(args.src), work, args.plugins, args.stub_blocks, args.stub_tags)
     published = json.loads((jekyll_site / "ctoblog-compare-posts.json").read_text(encoding="utf-8"))
     project = work / "project"
     tags = ["--tags", args.tags] if args.tags else []
@@ -77,13 +83,16 @@ def run(command: list[str], log: Path) -> str:
     return result.stdout + result.stderr
 
 
-def jekyll_build(src: Path, work: Path, plugins: str, stubs: str) -> Path:
+def jekyll_build(src: Path, work: Path, plugins: str, stubs: str, tag_stubs: str) -> Path:
     copy = work / "jekyll-src"
     shutil.copytree(src, copy, symlinks=True, ignore=shutil.ignore_patterns(".git", "_site", ".jekyll-cache"))
     (copy / "ctoblog-compare-posts.json").write_text(LISTING, encoding="utf-8")
-    if stubs:
+    if stubs or tag_stubs:
         (copy / "_plugins").mkdir(exist_ok=True)
-        register = "\n".join(f"Liquid::Template.register_tag('{name}', CtoblogCompareStub)" for name in stubs.split(","))
+        register = "\n".join(
+            [f"Liquid::Template.register_tag('{name}', CtoblogCompareStub)" for name in stubs.split(",") if name]
+            + [f"Liquid::Template.register_tag('{name}', CtoblogCompareTagStub)" for name in tag_stubs.split(",") if name]
+        )
         (copy / "_plugins" / "ctoblog_compare_stubs.rb").write_text(STUB % register, encoding="utf-8")
     override = work / "override.yml"
     kept = [p for p in plugins.split(",") if p]

@@ -29,6 +29,7 @@ class Entry:
     meta: dict[str, Any]
     body: str
     problem: str | None = None
+    date: dt.datetime | None = None  # a post's, as the plugin reads it
 
 
 def read_entry(config: SiteConfig, file: SourceFile, doc: str, kind: str) -> Entry:

@@ -137,6 +137,7 @@ class _Importer:
             self.report.skipped.append((file.rel, "no usable date"))
             return None
         entry.url = entries.dest_url(post.dest_uri)
+        entry.date = post.date
         if post.status == "draft":
             (self.report.drafts if file.kind == "draft" or post.meta.get("draft") else self.report.hidden).append(entry.doc)
         elif post.date > self.now + PARK_AFTER and not self.config.future:
@@ -176,12 +177,13 @@ class _Importer:
     # -- planning ----------------------------------------------------------------------------------
 
     def unique_urls(self, pages: list[Entry], posts: list[Entry]) -> None:
-        """Jekyll writes every post and keeps the last one on a URL; here the first (by date, then
-        path) keeps it and the others get `-2`, `-3`... with a permalink, and the report says so."""
+        """Jekyll writes posts in date order (then path), so the last one on a URL is the one it
+        served there: that one keeps it, the others get `-2`, `-3`... with a permalink, and the
+        report says so."""
         taken: dict[str, Entry] = {}
         for page in pages:
             taken.setdefault(page.url.lower(), page)
-        for post in sorted(posts, key=lambda p: (str(p.meta.get("date", "")), p.source.rel)):
+        for post in sorted(posts, key=lambda p: (p.date or dt.datetime.min.replace(tzinfo=dt.timezone.utc), p.source.rel), reverse=True):
             key = post.url.lower()
             if key not in taken:
                 taken[key] = post

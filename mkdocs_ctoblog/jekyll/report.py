@@ -52,7 +52,7 @@ class Report:
         lines += _section("Scheduled posts", [f"{d:%Y-%m-%d %H:%M %z}  {doc}" for doc, d in sorted(self.scheduled, key=lambda x: x[1])])
         lines += _section("Parked posts", [f"{d:%Y-%m-%d}  {doc}" for doc, d in sorted(self.parked, key=lambda x: x[1])])
         lines += _section(
-            "Posts Jekyll wrote to one URL (it keeps only one); both kept",
+            "Posts Jekyll wrote to one URL (it served the last one written); both kept",
             [f"{url}: {kept} keeps it, {moved} is now at {new}" for url, kept, moved, new in self.collisions],
         )
         lines += _section(
