@@ -513,11 +513,11 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         ) if self.config.index_topics else ()
         listed = {
             src: (lst.kind, lst.layout, lst.term.name if lst.term else None, lst.number, lst.total,
-                  lst.newer_src, lst.older_src, tuple(cards[p.src_uri] for p in lst.posts), topics)
+                  lst.newer_src, lst.older_src, topics, tuple(p.src_uri for p in lst.posts))
             for src, lst in self.listings.items()
         }
-        others = sorted((f.src_uri, f.url) for f in files.documentation_pages()
-                        if f.src_uri not in self.posts and f.src_uri not in self.listings)
+        pages = [f for f in files.documentation_pages() if f.src_uri not in self.posts and not f.generated_by]
+        others = sorted((f.src_uri, f.url) for f in pages if f.src_uri not in self.listings)
         key = rebuilds.digest(
             rebuilds.file_bytes(config.config_file_path),
             rebuilds.file_bytes(os.path.join(config.docs_dir, self.config.resolved_authors_file())),
@@ -530,7 +530,6 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             listings=listed,
             latest=self._latest_now(),
         )
-        pages = (f for f in files.documentation_pages() if f.src_uri not in self.posts and not f.generated_by)
         modified = {f.src_uri for f in pages if f.is_modified()}
         picks_now = None
         if not self.ranking_reused:

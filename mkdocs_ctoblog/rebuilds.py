@@ -22,6 +22,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from mkdocs.plugins import get_plugin_logger
 
@@ -35,7 +36,7 @@ class Snapshot:
     key: str  # digest of what every page shows: a change rebuilds everything
     post_urls: Mapping[str, str]  # every shown post's URL
     cards: Mapping[str, object]  # every shown post's card (site-root URLs)
-    listings: Mapping[str, object]  # every index page's signature (its posts, page numbers, title)
+    listings: Mapping[str, tuple[Any, ...]]  # every index page: title, page numbers, its posts last
     latest: Mapping[str, object]  # pages with `latest` markers: what those blocks show now
 
 
@@ -136,7 +137,7 @@ class Rebuilds:
             if src in before.latest and before.latest[src] != latest:
                 decision.rebuild.add(src)
         for src, signature in now.listings.items():
-            if before.listings.get(src) == signature:
+            if before.listings.get(src) == signature and changed.isdisjoint(signature[-1]):
                 decision.unchanged_listings.add(src)
         return decision
 
