@@ -48,7 +48,65 @@ class JekyllYAMLHandler(YAMLHandler):
         return super().split(text)
 
     def load(self, fm: str, **kwargs: object) -> Any:
-        return yaml.load(fm, Loader=_TolerantLoader)  # a safe loader
+        """The front matter, read with a safe loader; its node graph is measured before any value
+        is built, so anchors and aliases cannot expand a few bytes into gigabytes."""
+        loader = _TolerantLoader(fm)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            if _expanded_size(node) > NODE_BUDGET:
+                raise RejectedFrontMatter(
+                    f"has more than {NODE_BUDGET:,} values once its aliases (*name) are expanded (or an alias inside itself)"
+                )
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+        if data is not None and not isinstance(data, dict):
+            kind = "text" if isinstance(data, str) else "list" if isinstance(data, list) else type(data).__name__
+            raise RejectedFrontMatter(f"is YAML {kind}, not a mapping of keys to values")
+        return data
+
+
+NODE_BUDGET = 10_000
+"""Values a post's front matter may hold, aliases expanded (a long post's front matter holds ~100)."""
+
+
+class RejectedFrontMatter(yaml.YAMLError):
+    """Front matter that is valid YAML but not read: too large once expanded, or not a mapping."""
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _expanded_size(root: yaml.Node) -> float:
+    """How many nodes the document holds with every alias expanded (infinite for a recursive
+    alias), counted without expanding anything: each shared node's size is computed once."""
+    sizes: dict[int, float] = {}
+    visiting: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            visiting.discard(key)
+            sizes[key] = total = 1 + sum(sizes[id(child)] for child in _children(node))
+            if total > NODE_BUDGET:
+                return total
+            continue
+        if key in sizes:
+            continue
+        if key in visiting:  # an alias inside its own anchor
+            return float("inf")
+        visiting.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    return sizes[id(root)]
 
 
 _HANDLER = JekyllYAMLHandler()
@@ -68,6 +126,8 @@ def split_post(text: str) -> SplitPost:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     try:
         meta, body = frontmatter.parse(text, handler=_HANDLER)
+    except RejectedFrontMatter as exc:
+        return SplitPost({}, _body_after_front_matter(text), str(exc))
     except yaml.YAMLError as exc:
         return SplitPost({}, _body_after_front_matter(text), _describe_yaml_error(exc))
     if not isinstance(meta, dict):

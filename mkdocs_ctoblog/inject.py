@@ -19,6 +19,8 @@ from html.parser import HTMLParser
 
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_ctoblog.fences import strip_fences
+
 log = get_plugin_logger(__name__)
 
 _SLOT = re.compile(r"<!--\s*ctoblog:(share|author_bio|cta|newsletter|read_next|comments|latest:\d+)\s*-->")
@@ -171,7 +173,7 @@ def _parse_latest(args: str, src_uri: str) -> LatestRequest:
 # -- pasted blocks ----------------------------------------------------------------------------
 
 _READ_NEXT_HEADING = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*|\*\*|__|<h[1-6][^>]*>|<p>[ \t]*<(?:strong|b)>)?[ \t]*"
+    r"^[ \t]*(?:(?:#{1,6}|\*\*|__|<h[1-6][^>]*>|<p>[ \t]*<(?:strong|b)>)[ \t]*)?"
     r"(?:read next|read more|related (?:posts|articles|reading)|further reading|more posts|keep reading|"
     r"you (?:might|may) also (?:like|enjoy))\b",
     re.IGNORECASE | re.MULTILINE,
@@ -184,7 +186,6 @@ _CTA_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _LINK = re.compile(r"\]\(|<a\s", re.IGNORECASE)
-_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
 def pasted_blocks(body: str) -> tuple[str, ...]:
@@ -195,7 +196,7 @@ def pasted_blocks(body: str) -> tuple[str, ...]:
     last third of the post with a link and wording such as "get in touch" or "book a call".
     Nothing is changed; the build's summary counts them so the author can delete them.
     """
-    text = _FENCE.sub("", body)
+    text = strip_fences(body)
     found = []
     for match in _READ_NEXT_HEADING.finditer(text):
         following = text[match.end() : match.end() + 400]

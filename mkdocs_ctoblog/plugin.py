@@ -32,6 +32,7 @@ from mkdocs_ctoblog import (
     share_links,
     sharing,
     sources,
+    theme_meta,
     urlmap,
     views,
 )
@@ -227,9 +228,9 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         post = self.posts.get(page.file.src_uri)
         listing = self.listings.get(page.file.src_uri)
         if post is not None:
-            page.meta = {**post.meta, "ctoblog": self.present.post_meta(post, page.url)}
-            self.sharing.page_meta(post, page.meta)
-            _set_page_text(page, post.title, post.summary)
+            page.meta = meta = theme_meta.post_page_meta(post, self.present.post_meta(post, page.url))
+            self.sharing.page_meta(post, meta)
+            page.title = meta["title"]
             if self.bodies is None:
                 return post.body
             return self.bodies.translate(post.body, src=post.src_uri, page_url=page.url, meta=post.meta)

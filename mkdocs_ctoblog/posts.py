@@ -17,6 +17,7 @@ from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_ctoblog import dates, outpaths, safe_urls, urls
+from mkdocs_ctoblog.fences import strip_fences
 from mkdocs_ctoblog.frontmatter_io import raw_scalar, split_post
 from mkdocs_ctoblog.jekyll import permalink
 from mkdocs_ctoblog.safe_urls import safe_url
@@ -27,10 +28,11 @@ log = get_plugin_logger(__name__)
 Status = Literal["published", "draft", "scheduled"]
 
 _MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
-_H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
-_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_H1 = re.compile(r"^#[ \t]+(.*)$", re.MULTILINE)  # closing hashes are removed in Python: linear
+MAX_TERMS = 50
+"""Categories, tags or authors one post may have."""
 _WORD = re.compile(r"\w+")
-_MARKUP = re.compile(r"[\\`*_\[\]<>&#!|~]|^\s*(?:\d+[.)]|[-+=]+)(?:\s|$)", re.MULTILINE)
+_MARKUP = re.compile(r"[\\`*_\[\]<>&#!|~]|^[ \t]*(?:\d+[.)]|[-+=]+)(?:\s|$)", re.MULTILINE)
 _TEXT_KEYS = ("title", "description", "excerpt", "image_alt", "slug", "permalink")
 _POSITION_WORD = re.compile(r"left|center|right|top|bottom|(\d{1,3}(?:\.\d+)?)%")
 _BOOL_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
@@ -172,9 +174,9 @@ class _Reader:
         title = html.unescape(title).strip()
         slug = self.slug(meta, file_slug, title)
         categories = self.terms(meta, "category", split_strings=False) + self.terms(meta, "categories")
-        categories = _unique_by_slug(categories)
+        categories = self.capped("categories", _unique_by_slug(categories))
         self.check_allowed(categories)
-        tags = _unique_by_slug(self.terms(meta, "tags") + self.terms(meta, "tag", split_strings=False))
+        tags = self.capped("tags", _unique_by_slug(self.terms(meta, "tags") + self.terms(meta, "tag", split_strings=False)))
         self.fallback_slugs("categories", categories)
         self.fallback_slugs("tags", tags)
         authors = self.authors(meta)
@@ -185,7 +187,7 @@ class _Reader:
         dest_uri = self.dest_uri(facts, template, slug, categories)
         if dest_uri is None:
             return None
-        words = len(_WORD.findall(_FENCE.sub(" ", body)))
+        words = len(_WORD.findall(strip_fences(body, " ")))
         status: Status = "published"
         if self.flag(meta, "draft") is True or self.flag(meta, "published") is False:
             status = "draft"
@@ -384,6 +386,14 @@ class _Reader:
             elif urls.is_cut_slug(name):
                 self.warn(key, name, f"a name of at most {urls.MAX_SLUG} characters", f"; its pages use the slug '{urls.slugify(name)}'")
 
+    def capped(self, key: str, names: list[str]) -> list[str]:
+        """The first `MAX_TERMS` names; more on one post is a mistake (a warning), and would make
+        every index and feed of each of them carry the post."""
+        if len(names) > MAX_TERMS:
+            self.problem(f"'{key}' expected at most {MAX_TERMS} names, received {len(names)}; using the first {MAX_TERMS}")
+            return names[:MAX_TERMS]
+        return names
+
     def terms(self, meta: Mapping[str, Any], key: str, *, split_strings: bool = True) -> list[str]:
         """`category`: one value; `categories`/`tags`: a list, or a string split on spaces."""
         value = meta.get(key)
@@ -418,6 +428,9 @@ class _Reader:
         for key in ("author", "authors"):
             value = meta.get(key)
             items = value if isinstance(value, list) else [value] if value is not None else []
+            if len(items) > MAX_TERMS:
+                self.problem(f"'{key}' expected at most {MAX_TERMS} names, received {len(items)}; using the first {MAX_TERMS}")
+                items = items[:MAX_TERMS]
             for item in items:
                 author = self.author(key, item)
                 if author and all(a.key != author.key for a in found):
@@ -634,12 +647,21 @@ def _plain_markdown() -> markdown.Markdown:
 
 
 def _first_heading(body: str) -> str | None:
-    match = _H1.search(_FENCE.sub("", body))
-    return markdown_to_text(match[1]) if match else None
+    match = _H1.search(strip_fences(body))
+    return markdown_to_text(_without_closing_hashes(match[1])) if match else None
+
+
+def _without_closing_hashes(text: str) -> str:
+    """`Title ##` → `Title`, as Markdown reads an ATX heading's optional closing sequence."""
+    text = text.rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        return bare.rstrip(" \t")
+    return text
 
 
 def _first_paragraph(body: str) -> str:
-    text = _FENCE.sub("", body)
+    text = strip_fences(body)
     for block in re.split(r"\n\s*\n", text):
         stripped = block.strip()
         if not stripped or stripped[0] in "#<![|>" or stripped.startswith(("---", "***", "{%", "{{")):

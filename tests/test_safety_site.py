@@ -170,3 +170,98 @@ def test_post_too_large_for_a_feed_entry_gets_its_summary(tmp_path):
     assert not feed.bozo
     assert feed.entries[0].summary == "Short summary."
     assert "content" not in feed.entries[0]
+
+
+# -- theme-facing meta ----------------------------------------------------------------------------
+
+HOSTILE = '"><img src=x onerror=alert(5)>'
+
+
+@pytest.mark.parametrize("theme", [{"name": "material", "font": False}, "mkdocs"])
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        f"title: T\nauthor: '{HOSTILE}'",
+        f"title: T\nauthor: ['{HOSTILE}', Bo]",
+        f"title: T\nauthor: {{name: '{HOSTILE}'}}",
+        f"title: '{HOSTILE}'\ndescription: '{HOSTILE}'\nsubtitle: '{HOSTILE}'\nstatus: '{HOSTILE}'",
+        f"title: T\ntags: ['{HOSTILE}', '<b>x</b>']\nsource: ['{HOSTILE}']\nextra: {{'{HOSTILE}': ['{HOSTILE}']}}",
+    ],
+)
+def test_front_matter_text_never_becomes_markup(build_site, theme, front_matter):
+    site = build_site({POST: post(front_matter)}, theme=theme, plugin={"feeds": {"enabled": False}})
+    page = site.soup("blog/bad/")
+    assert page.find("img", attrs={"onerror": True}) is None
+    assert page.find("b", string="x") is None
+    assert not [tag for tag in page.find_all(True) if any(HOSTILE in str(value) for value in tag.attrs)
+                and tag.name == "img"]
+    author = page.find("meta", attrs={"name": "author"})
+    if author is not None and "author" in front_matter:
+        assert "[" not in author["content"] and "{" not in author["content"]  # names, not a Python repr
+        assert HOSTILE in author["content"]
+
+
+def test_front_matter_stays_available_to_templates(build_site):
+    override = "{% extends 'main.html' %}{% block content %}<p id=raw>{{ page.meta.ctoblog.front_matter.extra.colour | e }}</p>" \
+               "<p id=author>{{ page.meta.author }}</p>{{ super() }}{% endblock %}"
+    site = build_site(
+        {POST: post("title: T\nauthor: [Ann, Bo]\nextra: {colour: '<red>'}\ntemplate: post.html")},
+        theme={"name": "mkdocs", "custom_dir": "overrides"},
+        root_files={"overrides/post.html": override},
+    )
+    page = site.soup("blog/bad/")
+    assert page.select_one("#raw").get_text() == "<red>"
+    assert page.select_one("#author").get_text() == "Ann, Bo"
+
+
+# -- bounded work ---------------------------------------------------------------------------------
+
+ALIAS_BOMB = "\n".join(
+    [f"{name}: &{name} [" + ",".join([f"*{prev}" if prev else "lol"] * 9) + "]" for prev, name in
+     [("", "a"), ("a", "b"), ("b", "c"), ("c", "d"), ("d", "e"), ("e", "f")]] + ["tags: [" + ",".join(["*f"] * 9) + "]"]
+)
+
+
+def timed_build(root: Path, text: str, *, plugin: bool) -> tuple[float, subprocess.CompletedProcess[str]]:
+    import time
+
+    write_tree(root / "docs", {"index.md": "# Home\n", POST: text})
+    plugins = ["search", "ctoblog"] if plugin else ["search"]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump({"site_name": "S", "site_url": "https://example.com/",
+                                                     "theme": "mkdocs", "plugins": plugins}), encoding="utf-8")
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True,
+                            text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    return time.perf_counter() - start, result
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("---\ndate: 2024-01-01\n---\n# a" + " " * 4000 + "x\n", None),
+        ("---\ndate: 2024-01-01\n---\n" + " " * 32000 + "\n", None),
+        ("---\ndate: 2024-01-01\n---\nx\n" + "\n" * 40000 + "<!-- more -->\nrest\n", None),
+        ("---\ndate: 2024-01-01\n---\n" + "```\n" * 16000, None),
+        ("---\ndate: 2024-01-01\n---\n" + "```a\n" * 16000, "summary longer than 10,000 characters: cut in its feed entry"),
+        ("---\ndate: 2024-01-01\n---\n" + " \n" * 20000 + "x\n", None),
+        ("---\ntitle: T\ndate: 2024-01-01\n" + ALIAS_BOMB + "\n---\nbody\n", "front matter has more than 10,000 values"),
+        ("---\ntitle: T\ndate: 2024-01-01\na: &a [*a]\n---\nbody\n", "front matter has more than 10,000 values"),
+        ("---\n- a\n- b\n---\nbody\n", "front matter is YAML list, not a mapping"),
+        ("---\njust text\n---\nbody\n", "front matter is YAML text, not a mapping"),
+        ("---\ntitle: T\ndate: 2024-01-01\ncategories: [" + ",".join(f"c{i}" for i in range(1000)) + "]\n---\nb\n",
+         "'categories' expected at most 50 names, received 1000; using the first 50"),
+        ("---\ntitle: T\ndate: 2024-01-01\ntags: " + " ".join(f"t{i}" for i in range(500)) + "\n---\nb\n",
+         "'tags' expected at most 50 names, received 500"),
+    ],
+)
+def test_hostile_posts_build_about_as_fast_as_without_the_plugin(tmp_path, text, warning):
+    plain_time, _plain = timed_build(tmp_path / "plain", text, plugin=False)
+    ours_time, result = timed_build(tmp_path / "ours", text, plugin=True)
+    warnings = warning_lines(result)
+    if warning is None:
+        assert result.returncode == 0, warnings
+    else:
+        assert result.returncode == 1
+        assert len(warnings) == 1 and f"{POST}: {warning}" in warnings[0], warnings
+    # Generous on a busy machine; the slow paths took 20 s to hours.
+    assert ours_time < 3 * plain_time + 4, (ours_time, plain_time)

@@ -1,0 +1,59 @@
+"""A post's `page.meta` as themes see it: no element or attribute from front matter text, ever.
+
+Material and the mkdocs theme print `page.meta` values without escaping (`<meta name="author"
+content="{{ page.meta.author }}">`, `page.meta.title`, `description`, nav `subtitle`, `status`,
+the mkdocs theme's `source` list, Material's redirect `location`). So for posts every string in
+`page.meta` is HTML-escaped; the keys themes print get the value and type they expect, made from
+the post (`author` a string of names, `tags` a list of names, `image` and `location` checked URLs);
+and the front matter exactly as written stays available under `page.meta.ctoblog.front_matter`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import escape
+
+from mkdocs_ctoblog.posts import Post
+from mkdocs_ctoblog.safe_urls import safe_url
+
+_SCALARS = (bool, int, float, dt.date, type(None))
+
+
+def escaped(value: object) -> Any:
+    """`value` with every string HTML-escaped, mapping keys too; other types as plain text."""
+    if isinstance(value, str):
+        return str(escape(value))
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, Mapping):
+        return {escaped(str(key)): escaped(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [escaped(item) for item in value]
+    return str(escape(str(value)))
+
+
+def post_page_meta(post: Post, ours: dict[str, Any]) -> dict[str, Any]:
+    """The `page.meta` of a post: escaped front matter, the printed keys from the post, and
+    `ctoblog` (what `views.Presenter.post_meta` gives, plus `front_matter` as written)."""
+    meta = {key: escaped(value) for key, value in post.meta.items() if key != "ctoblog"}
+    meta["title"] = str(escape(post.title))
+    if post.summary:
+        meta["description"] = str(escape(post.summary))
+    else:
+        meta.pop("description", None)
+    meta.pop("authors", None)
+    if post.authors:
+        meta["author"] = str(escape(", ".join(author.name for author in post.authors)))
+    else:
+        meta.pop("author", None)
+    if "tags" in post.meta or "tag" in post.meta:
+        meta["tags"] = [str(escape(tag)) for tag in post.tags]
+    if "image" in post.meta:
+        meta["image"] = str(escape(post.image.src)) if post.image else None
+    if "location" in post.meta:
+        location = safe_url(post.meta["location"])
+        meta["location"] = str(escape(location)) if location else None
+    return {**meta, "ctoblog": {**ours, "front_matter": post.meta}}
