@@ -2,7 +2,6 @@
 
 - which call to action, newsletter form and comments apply to a page (front matter, then the rules
   of SPEC §5), and which pages "read next" shows (pinned, included, then ranked by `related.py`);
-- the newsletter providers' form presets;
 - links of blocks resolved for the page they are on (site-absolute `/contact/`, doc paths
   `contact.md`, any `site_url` sub-path, with or without directory URLs);
 
@@ -16,20 +15,20 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
-from urllib.parse import parse_qs, urlsplit
 
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_ctoblog import safe_urls
 from mkdocs_ctoblog.markdown_text import MarkdownText
+from mkdocs_ctoblog.newsletter import newsletter_form, newsletter_shown, newsletter_view
 from mkdocs_ctoblog.related import Pick, Related
 from mkdocs_ctoblog.safe_urls import safe_url
 from mkdocs_ctoblog.urls import slugify
 from mkdocs_ctoblog.views import EXTERNAL_URL, CardView, ImageView, rel, relative_card, tone
 
 if TYPE_CHECKING:
-    from mkdocs_ctoblog.config import CommentsConfig, CtaConfig, CtoblogConfig, NewsletterConfig
+    from mkdocs_ctoblog.config import CommentsConfig, CtaConfig, CtoblogConfig
     from mkdocs_ctoblog.images import SizeOf
     from mkdocs_ctoblog.posts import Post
 
@@ -124,19 +123,6 @@ def choose_cta(subject: Subject, cfg: CtaConfig) -> str | None:
     return chosen or cfg.default
 
 
-def newsletter_shown(subject: Subject, cfg: NewsletterConfig, unconfigured: dict[str, None]) -> bool:
-    """Front matter wins; otherwise posts follow `newsletter.default` and other pages show none.
-    A page asking for the form while it has nowhere to post goes into `unconfigured`."""
-    if not cfg.enabled or subject.newsletter is False:
-        return False
-    if subject.newsletter is True:
-        if cfg.provider == "generic" and not cfg.action:
-            unconfigured[subject.src_uri] = None
-            return False
-        return True
-    return subject.is_post and cfg.default
-
-
 def comments_shown(subject: Subject, cfg: CommentsConfig, unconfigured: dict[str, None]) -> bool:
     """Front matter wins; otherwise posts follow `comments.default` and other pages show none.
     A page asking for comments while no provider is configured goes into `unconfigured`."""
@@ -146,69 +132,6 @@ def comments_shown(subject: Subject, cfg: CommentsConfig, unconfigured: dict[str
         unconfigured[subject.src_uri] = None
         return False
     return subject.comments is True or (subject.is_post and cfg.default)
-
-
-# -- newsletter presets -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NewsletterForm:
-    """Where the sign-up form posts and what its fields are called."""
-
-    provider: str
-    action: str
-    email_field: str
-    honeypot_field: str
-    hidden: tuple[tuple[str, str], ...] = ()
-
-
-def newsletter_form(cfg: NewsletterConfig) -> NewsletterForm | None:
-    """The form of `newsletter.provider`, from the few values each provider needs (validated in config).
-
-    Each preset follows the HTML form the provider itself gives for embedding, so it works without
-    JavaScript (the browser posts the form and the provider shows its confirmation page):
-
-    - buttondown: Settings → "Embedding & sharing" → "As a form", described at
-      https://docs.buttondown.com/building-your-subscriber-base (and the Framer/Carrd integration
-      pages there): `action=https://buttondown.com/api/emails/embed-subscribe/<username>`, field
-      `email`, hidden `embed=1`; extra fields named `metadata__<key>` become subscriber metadata.
-    - mailchimp: the code Mailchimp generates under Audience → Signup forms → Embedded forms
-      (signup forms: https://kb.mailchimp.com/lists/signup-forms/set-signup-preferences):
-      `action=https://<dc>.list-manage.com/subscribe/post?u=<u>&id=<id>`, field `EMAIL`, and the
-      bot trap `b_<u>_<id>` that the generated code marks "real people should not fill this in".
-    - kit (ConvertKit): a form's Embed → HTML code, as in the minimal form Kit's founder published
-      (https://gist.github.com/nathanbarry/57c8731f384906212e03fecfb05157e3):
-      `action=https://app.kit.com/forms/<form_id>/subscriptions` (formerly app.convertkit.com),
-      field `email_address`.
-    - substack: Substack documents only its iframe embed; the plain-HTML form that publications
-      use posts to `https://<name>.substack.com/api/v1/free?nojs=true` with field `email`. It is not
-      a documented API: prefer another provider if you need one.
-    - generic: `action`, `email_field`, `honeypot_field` and `hidden_fields` as configured.
-
-    `hidden_fields` are added for every provider. Providers other than Mailchimp do not check our
-    honeypot field; it costs nothing and keeps the simplest bots out of generic endpoints.
-    """
-    hidden = tuple(cfg.hidden_fields.items())
-    provider = cfg.provider
-    if provider == "buttondown":
-        action = f"https://buttondown.com/api/emails/embed-subscribe/{cfg.username}"
-        return NewsletterForm(provider, action, "email", cfg.honeypot_field, (("embed", "1"), *hidden))
-    if provider == "mailchimp":
-        parts = urlsplit(cfg.list_url or "")
-        query = parse_qs(parts.query)
-        # `post-json` is Mailchimp's JSONP endpoint; a plain form posts to `post`.
-        action = (cfg.list_url or "").replace("/subscribe/post-json?", "/subscribe/post?")
-        honeypot = f"b_{query['u'][0]}_{query['id'][0]}"
-        return NewsletterForm(provider, action, "EMAIL", honeypot, hidden)
-    if provider == "kit":
-        action = f"https://app.kit.com/forms/{cfg.form_id}/subscriptions"
-        return NewsletterForm(provider, action, "email_address", cfg.honeypot_field, hidden)
-    if provider == "substack":
-        action = f"https://{cfg.username}.substack.com/api/v1/free?nojs=true"
-        return NewsletterForm(provider, action, "email", cfg.honeypot_field, hidden)
-    if not cfg.action:
-        return None
-    return NewsletterForm(provider, cfg.action, cfg.email_field, cfg.honeypot_field, hidden)
 
 
 # -- views handed to the templates ------------------------------------------------------------
@@ -228,20 +151,6 @@ class CtaView:
     title: str
     html: Markup
     button: ButtonView | None
-
-
-@dataclass(frozen=True)
-class NewsletterView:
-    """`ctoblog/newsletter.html`: texts, and the form's action and field names."""
-
-    title: str
-    text: str
-    button: str
-    privacy: str
-    email_label: str
-    email_placeholder: str
-    form: NewsletterForm
-    field_id: str = "ctoblog-newsletter-email"
 
 
 @dataclass(frozen=True)
@@ -405,7 +314,7 @@ class Blocks:
         self.cta_text = cta_text
         self.locale = locale
         self.post_blocks = post_blocks
-        self.form = newsletter_form(cfg.newsletter)
+        self.form = newsletter_form(cfg.newsletter, locale)
         self._warned: set[tuple[str, str]] = set()
         self._includes: list[Target] | None = None
         # Pages whose `comments: true` / `newsletter: true` (often inherited from Jekyll layouts)
@@ -533,7 +442,9 @@ class Blocks:
             if name == "cta" and plan.cta is not None:
                 views[name] = self.cta_view(plan.cta, base)
             elif name == "newsletter" and self.form is not None:
-                views[name] = self.newsletter_view()
+                privacy = self.cfg.newsletter.consent.privacy_url
+                privacy_url = self._resolve(privacy, base, "newsletter.consent.privacy_url") if privacy else None
+                views[name] = newsletter_view(self.cfg.newsletter, self.cfg.strings, self.form, privacy_url)
             elif name == "read_next":
                 views[name] = CardsView(self.cfg.strings["read_next"], self.read_next_cards(plan, base))
             elif name == "comments":
@@ -568,19 +479,6 @@ class Blocks:
             self._warned.add((key, url))
             log.warning("mkdocs.yml: '%s' expected a page of the site, a site path or a URL, received '%s'", key, url)
         return resolved
-
-    def newsletter_view(self) -> NewsletterView:
-        cfg, strings = self.cfg.newsletter, self.cfg.strings
-        assert self.form is not None
-        return NewsletterView(
-            title=cfg.title or strings["newsletter_title"],
-            text=cfg.text or strings["newsletter_text"],
-            button=cfg.button or strings["subscribe"],
-            privacy=cfg.privacy or strings["newsletter_privacy"],
-            email_label=strings["email_label"],
-            email_placeholder=strings["email_placeholder"],
-            form=self.form,
-        )
 
     def comments_view(self) -> CommentsView:
         cfg = self.cfg.comments

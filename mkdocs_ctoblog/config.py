@@ -56,6 +56,8 @@ DEFAULT_STRINGS: dict[str, str] = {
     "link_copied": "Link copied",
     "about_author": "About the author",
     "moved": "This page has moved to",
+    "newsletter_consent": "I agree to receive the newsletter by email. I can unsubscribe at any time.",
+    "privacy_policy": "Privacy policy",
 }
 
 
@@ -394,12 +396,25 @@ class CtaConfig(StrictConfig):
         return failed, warnings
 
 
+class ConsentConfig(StrictConfig):
+    enabled = c.Optional(c.Type(bool))
+    """Add a required consent checkbox to the form; default: on for `brevo`, off for the others."""
+    text = c.Optional(c.Type(str))
+    """The checkbox's label; default from `strings.newsletter_consent`."""
+    privacy_url = c.Optional(SafeUrl())
+    """Link to the privacy page next to the checkbox (doc path, site path or URL)."""
+    field = c.Optional(c.Type(str))
+    """Name of the checkbox field; default `OPT_IN` for Brevo, else `consent`."""
+    value = c.Optional(c.Type(str))
+    """Value sent when it is ticked; default `1` for Brevo, else `yes`."""
+
+
 class NewsletterConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Insert the sign-up form where asked."""
     default = c.Type(bool, default=False)
     """Show the form on every post unless its front matter says `newsletter: false`."""
-    provider = c.Choice(("buttondown", "mailchimp", "kit", "substack", "generic"), default="generic")
+    provider = c.Choice(("buttondown", "mailchimp", "kit", "substack", "brevo", "generic"), default="generic")
     """Preset for the form's action URL and field names."""
     username = c.Optional(c.Type(str))
     """Buttondown user name, or Substack publication name (`<name>.substack.com`)."""
@@ -408,7 +423,7 @@ class NewsletterConfig(StrictConfig):
     list_url = c.Optional(SafeUrl())
     """Mailchimp: the `action` URL of your embedded form (`https://<dc>.list-manage.com/subscribe/post?u=…&id=…`)."""
     action = c.Optional(SafeUrl())
-    """Generic: the URL the form posts to."""
+    """Generic: the URL the form posts to; Brevo: the `action` of your embedded form (`https://<id>.sibforms.com/serve/<token>`)."""
     email_field = c.Type(str, default="email")
     """Generic: name of the e-mail field."""
     honeypot_field = c.Type(str, default="website")
@@ -423,6 +438,8 @@ class NewsletterConfig(StrictConfig):
     """Button label; default from `strings.subscribe`."""
     privacy = c.Optional(c.Type(str))
     """Privacy note under the form; default from `strings.newsletter_privacy`."""
+    consent = c.SubConfig(ConsentConfig)
+    """A required consent checkbox: `{enabled, text, privacy_url, field, value}`."""
 
     def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
         failed, warnings = super().validate()
@@ -704,7 +721,7 @@ class CtoblogConfig(StrictConfig):
 
 
 def _newsletter_problem(cfg: NewsletterConfig) -> tuple[str, base.ValidationError] | None:
-    """What a newsletter provider preset lacks; the presets themselves are in `blocks.py`."""
+    """What a newsletter provider preset lacks; the presets themselves are in `newsletter.py`."""
     provider = cfg.provider
     if provider in ("buttondown", "substack"):
         if not cfg.username:
@@ -715,6 +732,12 @@ def _newsletter_problem(cfg: NewsletterConfig) -> tuple[str, base.ValidationErro
         if cfg.form_id is None or not re.fullmatch(r"\d+", str(cfg.form_id)):
             return "form_id", base.ValidationError(
                 f"Expected 'form_id' for provider 'kit': the number in your form's action (https://app.kit.com/forms/<form_id>/subscriptions), but received: {cfg.form_id!r}"
+            )
+    elif provider == "brevo":
+        if not re.fullmatch(r"https://[A-Za-z0-9-]+\.sibforms\.com/serve/[A-Za-z0-9_=-]+", cfg.action or ""):
+            return "action", base.ValidationError(
+                "Expected 'action' for provider 'brevo': the action of your embedded form, "
+                f"https://<id>.sibforms.com/serve/<token>, but received: {cfg.action!r}"
             )
     elif provider == "mailchimp":
         from urllib.parse import parse_qs, urlsplit

@@ -121,6 +121,8 @@ def test_newsletter_form_submits(chromium_browser, example_servers, mode):
         assert email.count() == 1 and email.is_visible()
         # the field is named by a <label> (or aria-label), which a screen reader reads
         assert email.evaluate("e => e.labels.length > 0 || !!e.getAttribute('aria-label')")
+        for consent in form.locator('input[type="checkbox"][required]').all():  # newsletter.consent
+            consent.check()
         expected = dict(form.evaluate("f => Array.from(new FormData(f).entries()).map(([k, v]) => [k, String(v)])"))
         email_name = email.get_attribute("name")
         assert email_name, "the email field has no name: its value would not be sent"

@@ -34,7 +34,8 @@ def test_share_links_load_nothing_and_have_names(chromium_browser, example_serve
         share.scroll_into_view_if_needed()
         assert share.is_visible()
         names = [link.evaluate("a => a.getAttribute('aria-label')") for link in share.locator("a").all()]
-        assert names == ["Share on LinkedIn", "Share on X", "Share on Bluesky", "Share on Hacker News", "Share by email"]
+        # the example site's order: share: [linkedin, bluesky, x, hackernews, email, copy]
+        assert names == ["Share on LinkedIn", "Share on Bluesky", "Share on X", "Share on Hacker News", "Share by email"]
         hrefs = share.locator("a").evaluate_all("links => links.map(a => a.href)")
         assert all("https%3A%2F%2Fexample.com%2Fblog%2Fcto-or-vp-of-engineering%2F" in h for h in hrefs), hrefs
         copy = page.get_by_role("button", name="Copy link")
