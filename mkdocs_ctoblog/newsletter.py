@@ -8,13 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
-from mkdocs.plugins import get_plugin_logger
-
 if TYPE_CHECKING:
     from mkdocs_ctoblog.blocks import Subject
     from mkdocs_ctoblog.config import NewsletterConfig
 
-log = get_plugin_logger(__name__)
 
 # The consent checkbox a provider's own embed code uses (Brevo's "opt-in" field); others: `consent`.
 CONSENT_FIELDS = {"brevo": ("OPT_IN", "1")}
