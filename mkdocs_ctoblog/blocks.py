@@ -276,6 +276,7 @@ class Site:
     posts_dir: str
     show_unpublished: bool = False
     pages: dict[str, PageInfo] = field(default_factory=dict)
+    next_parts: Mapping[str, str] = field(default_factory=dict)  # a series part → the next part
 
     def __post_init__(self) -> None:
         self.by_slug: dict[str, str] = {}
@@ -371,6 +372,9 @@ class Blocks:
     def _plan_read_next(self, subject: Subject, plan: Plan, *, explain: bool) -> None:
         # Front-matter picks take the first of `count` places; `read_next.include` adds cards.
         pinned: list[Target] = []
+        next_part = self.site.next_parts.get(subject.src_uri)
+        if next_part is not None and next_part in self.related.position:  # a series: the next part first
+            pinned.append(Target("post", next_part))
         for value in subject.read_next or ():
             target = self.target(value, subject.src_uri, key="read_next", where=subject.src_uri)
             if target is not None and target not in pinned and target.src_uri != subject.src_uri:

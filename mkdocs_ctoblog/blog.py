@@ -9,12 +9,12 @@ from typing import Literal
 from mkdocs_ctoblog import urls
 from mkdocs_ctoblog.posts import Post
 
-TermKind = Literal["category", "tag", "author", "archive"]
+TermKind = Literal["category", "tag", "author", "archive", "series"]
 
 
 @dataclass(frozen=True)
 class Term:
-    """A category, tag, author or archive year, with its posts newest first."""
+    """A category, tag, author or archive year, with its posts newest first (a series: in part order)."""
 
     kind: TermKind
     slug: str
@@ -45,6 +45,16 @@ def newest_first(posts: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     return tuple(sorted(by_title, key=lambda p: p.date, reverse=True))
 
 
+def part_order(posts: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
+    """The parts of one series in reading order: by `series_order`, then date, then title."""
+    return tuple(
+        sorted(
+            posts,
+            key=lambda p: (p.series_order is None, p.series_order or 0, p.date, p.title.casefold(), p.src_uri),
+        )
+    )
+
+
 def listing_order(posts: tuple[Post, ...]) -> tuple[Post, ...]:
     """Index-page order: pinned posts first, each group newest first."""
     return tuple(p for p in posts if p.pin) + tuple(p for p in posts if not p.pin)
@@ -59,9 +69,10 @@ def build_blog(posts: list[Post], *, enabled_kinds: set[TermKind]) -> Blog:
         "tag": lambda p: p.tags,
         "author": lambda p: tuple(a.name for a in p.authors),
         "archive": lambda p: (f"{p.date.year:04d}",),
+        "series": lambda p: (p.series,) if p.series else (),
     }
     terms: dict[TermKind, tuple[Term, ...]] = {}
-    kinds: tuple[TermKind, ...] = ("category", "tag", "author", "archive")
+    kinds: tuple[TermKind, ...] = ("category", "tag", "author", "archive", "series")
     for kind in kinds:
         if kind not in enabled_kinds:
             continue
@@ -72,7 +83,8 @@ def build_blog(posts: list[Post], *, enabled_kinds: set[TermKind]) -> Blog:
                 slug = urls.slugify(name) if kind != "archive" else name
                 names.setdefault(slug, name)
                 members.setdefault(slug, []).append(post)
-        found = [Term(kind, slug, names[slug], newest_first(members[slug])) for slug in members]
+        order = part_order if kind == "series" else newest_first
+        found = [Term(kind, slug, names[slug], order(members[slug])) for slug in members]
         if kind == "archive":
             found.sort(key=lambda t: t.slug, reverse=True)
         else:

@@ -58,6 +58,8 @@ DEFAULT_STRINGS: dict[str, str] = {
     "moved": "This page has moved to",
     "newsletter_consent": "I agree to receive the newsletter by email. I can unsubscribe at any time.",
     "privacy_policy": "Privacy policy",
+    "series": "Series",
+    "series_part": "Part {number} of {total} in {series}",
 }
 
 
@@ -244,7 +246,7 @@ class Strings(c.Type):
 
 MATERIAL_HIDE = ("navigation", "toc", "path", "footer", "tags", "feedback")
 
-BLOCK_NAMES = ("share", "author_bio", "cta", "newsletter", "read_next", "comments")
+BLOCK_NAMES = ("series", "share", "author_bio", "cta", "newsletter", "read_next", "comments")
 SHARE_SERVICES = ("linkedin", "x", "bluesky", "hackernews", "email", "copy")
 
 
@@ -542,6 +544,12 @@ class ListingConfig(StrictConfig):
     """Split the posts into pages of `pagination`; `false`: all of them on one page."""
 
 
+class SeriesListingConfig(ListingConfig):
+    """Series pages: the parts in order, as cards, on one page."""
+
+    paginate = c.Type(bool, default=False)
+
+
 class CompactListingConfig(ListingConfig):
     """Index pages shown as one compact list (tag and archive pages)."""
 
@@ -634,6 +642,8 @@ class CtoblogConfig(StrictConfig):
     """Author pages `blog/author/<slug>/`."""
     archive = c.SubConfig(CompactListingConfig)
     """Archive pages `blog/archive/<year>/`."""
+    series = c.SubConfig(SeriesListingConfig)
+    """Series pages `blog/series/<slug>/`, the parts in order."""
     index_hide = c.ListOfItems(c.Choice(MATERIAL_HIDE), default=["navigation", "toc"])
     """Material: parts hidden on index pages (their `hide` front matter), so the cards get the full width; `[]` keeps them."""
     index_topics = c.Type(bool, default=True)
@@ -653,7 +663,7 @@ class CtoblogConfig(StrictConfig):
     author_bio = c.SubConfig(AuthorBioConfig)
     """"About the author" boxes after posts."""
     blocks_order = BlocksOrder()
-    """Which blocks follow a post, in this order: any of `share`, `author_bio`, `cta`, `newsletter`, `read_next`, `comments`."""
+    """Which blocks a post gets: `series` (always under the post header), then, after the post in this order, any of `share`, `author_bio`, `cta`, `newsletter`, `read_next`, `comments`."""
     feeds = c.SubConfig(FeedsConfig)
     """RSS, Atom and JSON feeds."""
     meta = c.SubConfig(MetaConfig)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-ListingKind = Literal["blog", "category", "tag", "author", "archive"]
+ListingKind = Literal["blog", "category", "tag", "author", "archive", "series"]
 Layout = Literal["cards", "list"]
 
 
@@ -60,13 +60,13 @@ def index_src(blog_dir: str, kind: ListingKind, slug: str | None, number: int) -
 def plan_listings(blog: Blog, *, blog_dir: str, styles: Mapping[ListingKind, IndexStyle]) -> list[Listing]:
     """Every page of every index whose kind has a style, with links between a page and its neighbours."""
     indexes: list[tuple[ListingKind, Term | None, tuple[Post, ...]]] = [("blog", None, blog.posts)] if "blog" in styles else []
-    for kind in ("category", "tag", "author", "archive"):
+    for kind in ("category", "tag", "author", "archive", "series"):
         if kind in styles:
             indexes += [(kind, term, term.posts) for term in blog.terms.get(kind, ())]  # type: ignore[misc]
     listings = []
     for kind, term, posts in indexes:
         style = styles[kind]
-        ordered = listing_order(posts)
+        ordered = posts if kind == "series" else listing_order(posts)  # a series: in part order
         size = style.per_page or len(ordered) or 1
         chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [()]
         slug = term.slug if term else None

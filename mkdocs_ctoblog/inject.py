@@ -23,7 +23,7 @@ from mkdocs_ctoblog.fences import strip_fences
 
 log = get_plugin_logger(__name__)
 
-_SLOT = re.compile(r"<!--\s*ctoblog:(share|author_bio|cta|newsletter|read_next|comments|latest:\d+)\s*-->")
+_SLOT = re.compile(r"<!--\s*ctoblog:(series|share|author_bio|cta|newsletter|read_next|comments|latest:\d+)\s*-->")
 _LATEST = re.compile(r"(?:<p>\s*)?<!--\s*ctoblog:latest\b(?P<args>(?:(?!-->).)*)-->(?:\s*</p>)?", re.DOTALL)
 _LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
 LATEST_ARGS = ("count", "category", "tag", "title")
@@ -44,16 +44,24 @@ def add_slots(html: str, blocks: Sequence[str], *, cta_position: str = "bottom")
     if "cta" in bottom and cta_position != "bottom":
         bottom.remove("cta")
         html = _insert_cta(html, cta_position)
+    if "series" in bottom:  # always on top: under the post header
+        bottom.remove("series")
+        html = _insert_top(html, "series")
     if bottom:
         html = html.rstrip("\n") + "\n" + "\n".join(slot(name) for name in bottom) + "\n"
     return html
 
 
+def _insert_top(html: str, name: str) -> str:
+    """The placeholder after the content's leading `<h1>` (where the post header goes too)."""
+    heading = _LEADING_H1.match(html)
+    at = heading.end() if heading else 0
+    return html[:at] + "\n" + slot(name) + "\n" + html[at:]
+
+
 def _insert_cta(html: str, position: str) -> str:
     if position == "top":
-        heading = _LEADING_H1.match(html)
-        at = heading.end() if heading else 0
-        return html[:at] + "\n" + slot("cta") + "\n" + html[at:]
+        return _insert_top(html, "cta")
     end = paragraph_end(html, int(position.split(":", 1)[1]))
     if end is None:  # fewer paragraphs than N: the end of the content
         return html.rstrip("\n") + "\n" + slot("cta") + "\n"

@@ -29,6 +29,7 @@ from mkdocs_ctoblog import (
     rebuilds,
     redirects,
     related,
+    series,
     share_links,
     sharing,
     sources,
@@ -164,6 +165,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             )
             shown = [p for p in self.posts.values() if p.status == "published" or self.show_unpublished]
             self.blog = build_blog(shown, enabled_kinds=self._term_kinds())
+            series.check(self.blog)
             planned = indexes.plan_listings(self.blog, blog_dir=self.config.blog_dir, styles=self._index_styles())
             listing_files = indexes.add_listing_files(planned, files, config)
             self.listings = {listing_files[lst.src_uri].src_uri: lst for lst in planned}
@@ -395,6 +397,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             "tag": self.config.tags.enabled,
             "author": self.config.authors.enabled,
             "archive": self.config.archive.enabled,
+            "series": self.config.series.enabled,
         }
         return {kind for kind, on in enabled.items() if on}  # type: ignore[misc]
 
@@ -407,6 +410,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             "category": self.config.categories,
             "tag": self.config.tags,
             "archive": self.config.archive,
+            "series": self.config.series,
         }
         if len(self.blog.terms.get("author", ())) >= self.config.authors.min_authors:
             options["author"] = self.config.authors
@@ -447,6 +451,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             posts_dir=self.config.resolved_posts_dir(),
             show_unpublished=self.show_unpublished,
             pages=self.page_infos,
+            next_parts=series.next_parts(self.blog),
         )
         extensions, configs = self.markdown
         cta_text = markdown_text.MarkdownText(extensions, configs, lambda url, base: self.blocks.resolve(url, base))
@@ -461,6 +466,9 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         post_blocks: dict[str, blocks.PostBlock] = {
             "share": share_links.ShareLinks(self.config.share, self.sharing.absolute, self.config.strings),
             "author_bio": bios,
+            "series": series.SeriesBox(
+                self.blog, self.present.linker.post, lambda slug: self._index_url("series", slug)
+            ),
         }
         return blocks.Blocks(
             self.config,

@@ -99,6 +99,8 @@ class Post:
     redirects: tuple[str, ...] = ()
     """Output paths of redirect pages to this post: its `redirect_from` and its URLs under
     `redirects.previous_post_url_formats`."""
+    series: str | None = None
+    series_order: int | None = None
 
     @property
     def summary(self) -> str:
@@ -216,6 +218,8 @@ class _Reader:
             meta=meta,
             author_bio=self.flag(meta, "author_bio"),
             redirects=self.redirect_paths(meta, facts, template, slug, categories, dest_uri),
+            series=self.text_value(meta, "series"),
+            series_order=self.series_order(meta),
         )
 
     # -- values -------------------------------------------------------------------------
@@ -541,6 +545,15 @@ class _Reader:
         if isinstance(value, str) and value.strip():
             return value.strip()
         self.warn("cta", value, "a call-to-action block name, or false")
+        return None
+
+    def series_order(self, meta: Mapping[str, Any]) -> int | None:
+        value = meta.get("series_order")
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        self.warn("series_order", value, "a whole number (the part's place in its series)")
         return None
 
     def read_next(self, meta: Mapping[str, Any]) -> tuple[str, ...] | Literal[False] | None:

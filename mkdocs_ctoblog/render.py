@@ -69,6 +69,7 @@ class Renderer:
 
     # Blocks after a post (and `latest` markers): each receives its view as `block`.
     BLOCK_TEMPLATES: ClassVar[dict[str, str]] = {
+        "series": "ctoblog/series.html",
         "share": "ctoblog/share.html",
         "author_bio": "ctoblog/author_bio.html",
         "cta": "ctoblog/cta.html",

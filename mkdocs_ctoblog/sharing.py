@@ -391,7 +391,7 @@ class Sharing:
             authors=tuple(
                 feeds.Person(a.name, self.user_url(a.url), self.user_url(a.avatar)) for a in post.authors
             ),
-            categories=self._names("category", post.categories),
+            categories=self._names("category", post.categories) + self._names("series", (post.series,) if post.series else ()),
             tags=self._names("tag", post.tags),
             image=self.enclosure(post),
         )

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 POST_EXTENSIONS = (".md", ".markdown")
-_INDEX_FOLDERS = ("page", "category", "tag", "author", "archive")
+_INDEX_FOLDERS = ("page", "category", "tag", "author", "archive", "series")
 
 
 def is_post_source(src_uri: str, posts_dir: str, blog_dir: str) -> bool:

@@ -1,0 +1,68 @@
+"""The example site's three-part series in Chromium (Material light, dark, phone; mkdocs theme):
+the box under the header says "Part N of 3", its links lead to the parts and the series page,
+axe finds nothing in it, and nothing scrolls sideways."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+from tools.axe import format_violations, run_axe
+from tools.browser import new_page
+from tools.example import MODES
+
+pytestmark = pytest.mark.browser
+
+PARTS = [
+    "blog/scaling-the-team-from-five-to-fifteen/",
+    "blog/scaling-the-team-your-first-engineering-managers/",
+    "blog/scaling-the-team-when-one-team-becomes-three/",
+]
+SERIES_PAGE = "blog/series/scaling-the-team/"
+
+
+@pytest.mark.parametrize("mode", ["material-light", "material-dark", "material-phone", "mkdocs"])
+def test_series_box_and_its_links(chromium_browser, example_servers, mode):
+    theme, context = MODES[mode]
+    server = example_servers[theme]
+    page = new_page(chromium_browser, **context)
+    try:
+        response = page.goto(server.url + PARTS[1], wait_until="networkidle")
+        assert response is not None and response.status == 200
+        box = page.locator("nav.ctoblog-series")
+        assert box.is_visible()
+        assert box.locator(".ctoblog-series__title").inner_text() == "Part 2 of 3 in Scaling the team"
+        header = page.locator(".ctoblog-post-header").bounding_box()
+        first_paragraph = page.locator(".ctoblog-series ~ p").first.bounding_box()
+        assert header["y"] < box.bounding_box()["y"] < first_paragraph["y"]  # under the header, above the text
+        links = box.locator("a")
+        hrefs = [urljoin(page.url, links.nth(i).get_attribute("href")) for i in range(links.count())]
+        assert hrefs == [server.url + SERIES_PAGE] + [server.url + p for p in PARTS]
+        assert box.locator('[aria-current="page"]').inner_text() == "Scaling the team, part 2: your first engineering managers"
+        for url in hrefs:
+            assert page.request.get(url).status == 200, url
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= page.evaluate("innerWidth")
+        violations = run_axe(page, include=(".ctoblog-series",))
+        assert not violations, format_violations(violations)
+        with page.expect_navigation():
+            box.get_by_role("link", name="Scaling the team, part 3: when one team becomes three").click()
+        assert page.url == server.url + PARTS[2]
+        assert page.locator(".ctoblog-series__title").inner_text() == "Part 3 of 3 in Scaling the team"
+        assert not page.watch.problems(), page.watch.problems()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("mode", ["material-light", "mkdocs"])
+def test_series_page_lists_the_parts_in_order(chromium_browser, example_servers, mode):
+    theme, context = MODES[mode]
+    page = new_page(chromium_browser, **context)
+    try:
+        response = page.goto(example_servers[theme].url + SERIES_PAGE, wait_until="networkidle")
+        assert response is not None and response.status == 200
+        titles = page.locator(".ctoblog-card__link").all_inner_texts()
+        assert [t.split(":")[0] for t in titles] == [f"Scaling the team, part {n}" for n in (1, 2, 3)]
+        violations = run_axe(page, include=('[class^="ctoblog-"]',))
+        assert not violations, format_violations(violations)
+    finally:
+        page.context.close()
