@@ -65,7 +65,8 @@ class AuthorBios:
         self._resolve = resolve
         self.authors_file = authors_file
         self.strings = strings
-        self._warned: set[str] = set()
+        self._warned: set[tuple[str, str, str]] = set()
+        self._author_key = ""  # whose bio is being rendered (for the warning of a link in it)
 
     def shown(self, post: Post) -> bool:
         return self.enabled and post.author_bio is not False and any(a.bio for a in post.authors)
@@ -75,27 +76,39 @@ class AuthorBios:
         return AuthorBioView(title=self.strings["about_author"], authors=authors)
 
     def _author(self, author: Author, base: str) -> AuthorView:
+        key = author.key
+        self._author_key = key
         return AuthorView(
-            key=author.key,
+            key=key,
             name=author.name,
-            url=self.resolve(author.url, base) if author.url else None,
+            url=self._url(author.url, base, key, "url") if author.url else None,
             role=author.description,
-            avatar=self.resolve(author.avatar, base) if author.avatar else None,
-            bio=self.text.html(f"author:{author.key}", author.bio or "", base),
-            links=tuple(Link(link.name, url) for link in author.links if (url := self.resolve(link.url, base))),
+            avatar=self._url(author.avatar, base, key, "avatar") if author.avatar else None,
+            bio=self.text.html(f"author:{key}", author.bio or "", base),
+            links=tuple(Link(link.name, url) for link in author.links if (url := self._url(link.url, base, key, "links"))),
         )
 
     def resolve(self, url: str, base: str) -> str | None:
-        """A URL of the authors file (or a link in a bio) relative to the page; one warning for a
-        doc path that is not in the site, or for a URL `safe_urls` rejects (left out)."""
+        """A link in the bio being rendered, relative to the page (None: left out)."""
+        return self._url(url, base, self._author_key, "bio")
+
+    def _url(self, url: str, base: str, key: str, field: str) -> str | None:
+        """A URL of the authors file relative to the page; one warning for a URL `safe_urls` rejects
+        (left out) or a doc path that is not in the site."""
         checked = safe_url(url)
         if checked is None:
-            if url not in self._warned:
-                self._warned.add(url)
-                log.warning("%s: expected %s, received '%s'; left out", self.authors_file, EXPECTED, url[:80])
+            if (key, field, url) not in self._warned:
+                self._warned.add((key, field, url))
+                log.warning("%s: author '%s' '%s' expected %s, received '%s'; left out", self.authors_file, key, field, EXPECTED, url[:80])
             return None
         resolved, found = self._resolve(checked, base)
-        if not found and url not in self._warned:
-            self._warned.add(url)
-            log.warning("%s: expected a page or file of the site, a site path or a URL, received '%s'", self.authors_file, url)
+        if not found and (key, field, url) not in self._warned:
+            self._warned.add((key, field, url))
+            log.warning(
+                "%s: author '%s' '%s' expected a page or file of the site, a site path or a URL, received '%s'",
+                self.authors_file,
+                key,
+                field,
+                url,
+            )
         return resolved

@@ -213,10 +213,11 @@ def test_unsafe_author_urls_are_one_warning_each_and_left_out(build_site, warnin
     assert [a["href"] for a in box.select(".ctoblog-author-bio__links a")] == ["https://example.com/"]
 
 
-def test_bio_link_to_a_missing_page_is_one_warning(build_site, warnings_of):
-    authors = "authors:\n  maya:\n    name: Maya\n    bio: See [my notes](notes.md).\n"
+def test_bio_link_or_avatar_naming_a_missing_file_is_one_warning_each(build_site, warnings_of):
+    authors = "authors:\n  maya:\n    name: Maya\n    avatar: nope.png\n    bio: See [my notes](notes.md).\n"
     with pytest.raises(Abort):
         build_site(docs({"blog/.authors.yml": authors}), strict=True)
     assert warnings_of() == [
-        "blog/.authors.yml: expected a page or file of the site, a site path or a URL, received 'notes.md'"
+        "blog/.authors.yml: author 'maya' 'avatar' expected a page or file of the site, a site path or a URL, received 'nope.png'",
+        "blog/.authors.yml: author 'maya' 'bio' expected a page or file of the site, a site path or a URL, received 'notes.md'",
     ]
