@@ -531,7 +531,7 @@ def test_bad_input_is_one_warning_and_strict_fails(build_site, warnings_of, docs
         ({"comments": {"provider": "giscus", "repo": "me/blog"}}, "Expected 'repo_id', 'category', 'category_id' for provider 'giscus'"),
         ({"comments": {"default": True}}, "Expected a 'provider' (giscus) when 'default' is true"),
         ({"cta": {"default": "nope"}}, "Expected the name of a block in 'blocks' (none are configured), but received: 'nope'"),
-        ({"blocks_order": ["cta", "footer"]}, "Expected block names out of share, author_bio, cta, newsletter, read_next, comments, but received: 'footer'"),
+        ({"blocks_order": ["cta", "footer"]}, "Expected block names out of series, share, author_bio, cta, newsletter, read_next, comments, but received: 'footer'"),
     ],
 )
 def test_bad_provider_settings_are_config_errors(plugin, message):
