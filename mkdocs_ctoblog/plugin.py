@@ -527,10 +527,13 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         }
         pages = [f for f in files.documentation_pages() if f.src_uri not in self.posts and not f.generated_by]
         others = sorted((f.src_uri, f.url) for f in pages if f.src_uri not in self.listings)
+        # every part's series box lists the other parts: a change to a series rebuilds everything
+        series_parts = [(t.name, tuple((p.src_uri, p.title) for p in t.posts)) for t in self.blog.terms.get("series", ())]
         key = rebuilds.digest(
             rebuilds.file_bytes(config.config_file_path),
             rebuilds.file_bytes(os.path.join(config.docs_dir, self.config.resolved_authors_file())),
             others,
+            series_parts,
         )
         now = rebuilds.Snapshot(
             key=key,
