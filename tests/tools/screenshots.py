@@ -26,7 +26,7 @@ from tools import ROOT
 from tools.browser import chromium, new_page, serve_site
 
 EXAMPLE = ROOT / "example-site"
-POST = "blog/cto-or-vp-of-engineering/"
+POST = "blog/scaling-the-team-your-first-engineering-managers/"  # part 2 of a series: every block
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
@@ -53,16 +53,17 @@ LOAD_IMAGES = """async () => {
   scrollTo(0, 0);
 }"""
 
-# The region after the post's text: the ctoblog blocks in the lower half of the article (comments left out:
-# their widget is a third-party frame, not loaded here).
+# The region after the post's text: the ctoblog blocks that follow its last paragraph (comments left out:
+# their widget is a third-party frame, not loaded here), up to the block matching `last` if given.
 BLOCKS_REGION = """last => {
   const article = document.querySelector("article.md-content__inner, div[role=main]");
-  const top = article.getBoundingClientRect().top + scrollY, middle = top + article.offsetHeight / 2;
-  const blocks = [...article.querySelectorAll(":scope > [class^=ctoblog-], :scope > [class*=' ctoblog-']")]
-    .filter(el => !el.matches(".ctoblog-comments"))
+  const ours = el => [...el.classList].some(c => c.startsWith("ctoblog-"));
+  const kids = [...article.children].filter(el => el.tagName !== "SCRIPT");
+  const text = kids.map(ours).lastIndexOf(false);
+  const blocks = kids.slice(text + 1).filter(el => !el.matches(".ctoblog-comments"))
     .filter((el, i, all) => !last || !all.slice(0, i).some(e => e.matches(last)))
-    .map(el => el.getBoundingClientRect()).map(r => ({top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right}))
-    .filter(r => r.top > middle);
+    .map(el => el.getBoundingClientRect())
+    .map(r => ({top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right}));
   return {x: Math.min(...blocks.map(b => b.left)), y: Math.min(...blocks.map(b => b.top)),
           right: Math.max(...blocks.map(b => b.right)), bottom: Math.max(...blocks.map(b => b.bottom))};
 }"""
