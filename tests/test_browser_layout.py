@@ -105,10 +105,14 @@ LAYOUT_SHIFT = """() => new Promise(done => {
 })"""
 
 
+SERIES_PART = "blog/scaling-the-team-your-first-engineering-managers/"  # a series box above the text too
+
+
+@pytest.mark.parametrize("url", [PAGES["post"], SERIES_PART])
 @pytest.mark.parametrize("mode", [*DESKTOP_MODES, "material-phone"])
-def test_post_header_title_cover_and_first_paragraph_above_the_fold(chromium_browser, example_servers, mode):
+def test_post_header_title_cover_and_first_paragraph_above_the_fold(chromium_browser, example_servers, mode, url):
     theme, context = MODES[mode]
-    page = _open(chromium_browser, example_servers[theme], PAGES["post"], context)
+    page = _open(chromium_browser, example_servers[theme], url, context)
     try:
         cover = page.locator(".ctoblog-post-header__image")
         assert cover.count() == 1
