@@ -177,6 +177,7 @@ class _Reader:
         slug = self.slug(meta, file_slug, title)
         categories = self.terms(meta, "category", split_strings=False) + self.terms(meta, "categories")
         categories = self.capped("categories", _unique_by_slug(categories))
+        self.check_template(meta)
         self.check_allowed(categories)
         tags = self.capped("tags", _unique_by_slug(self.terms(meta, "tags") + self.terms(meta, "tag", split_strings=False)))
         self.fallback_slugs("categories", categories)
@@ -389,6 +390,12 @@ class _Reader:
                 self.warn(key, name, "a name with letters or digits", f"; its pages use the slug '{urls.slugify(name)}'")
             elif urls.is_cut_slug(name):
                 self.warn(key, name, f"a name of at most {urls.MAX_SLUG} characters", f"; its pages use the slug '{urls.slugify(name)}'")
+
+    def check_template(self, meta: Mapping[str, Any]) -> None:
+        """`template` (MkDocs picks the page's template by it) must be a name; else it is ignored."""
+        value = meta.get("template")
+        if "template" in meta and (not isinstance(value, str) or not value.strip()):
+            self.warn("template", value, "a template name such as 'post.html'", "; ignored")
 
     def capped(self, key: str, names: list[str]) -> list[str]:
         """The first `MAX_TERMS` names; more on one post is a mistake (a warning), and would make

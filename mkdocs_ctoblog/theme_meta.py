@@ -53,6 +53,8 @@ def post_page_meta(post: Post, ours: dict[str, Any]) -> dict[str, Any]:
         meta["tags"] = [str(escape(tag)) for tag in post.tags]
     if "image" in post.meta:
         meta["image"] = str(escape(post.image.src)) if post.image else None
+    if not isinstance(post.meta.get("template", ""), str) or post.meta.get("template") == "":
+        meta.pop("template", None)  # MkDocs looks the page's template up by this name
     if "location" in post.meta:
         location = safe_url(post.meta["location"])
         meta["location"] = str(escape(location)) if location else None

@@ -1,0 +1,133 @@
+"""Property test (Hypothesis): whatever a post's front matter and body hold, the plugin never raises,
+writes nothing outside the site, builds every post or names it in a warning, and costs about what
+MkDocs itself spends on the same files.
+
+Most examples call the post reader directly (fast); a sample builds real sites of many posts each,
+timed against a plain-MkDocs build of the same files. `CTOBLOG_HYPOTHESIS_SCALE=10` runs ten times
+as many examples of both.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import time
+import zoneinfo
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from mkdocs_ctoblog.posts import ReadSettings, read_post
+
+SCALE = int(os.environ.get("CTOBLOG_HYPOTHESIS_SCALE", "1"))
+
+KEYS = ["title", "date", "updated", "slug", "permalink", "categories", "category", "tags", "tag", "author",
+        "authors", "image", "description", "excerpt", "draft", "published", "pin", "cta", "read_next", "newsletter",
+        "comments", "redirect_from", "location", "subtitle", "x"]
+# Not `template`: a name no theme has stops MkDocs itself (TemplateNotFound), with or without ctoblog.
+odd_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+hostile_text = st.sampled_from([
+    '"><img src=x onerror=alert(1)>', "java\tscript:alert(1)", "\x01javascript:x", "//evil.example/", "/\\evil.example",
+    "../../../../x", "/%2e%2e/%2e%2e/x.html", "C:\\x", "..\\..\\x", "/blog/", "/404.html", "/sitemap.xml", "\x00",
+    "Friday", "10:30", "March", "0001-01-01 00:30:00 +0100", "9999-12-31 23:00:00 -0500", "2023-02-30", "🙂🙂", "---",
+    "{{ x }}", "{% raw %}", "a" * 3000, " " * 2000,
+])
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.dates(), st.datetimes(),
+                    odd_text, hostile_text)
+values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=6),
+                                                        st.dictionaries(st.sampled_from(KEYS), inner, max_size=4)),
+                      max_leaves=12)
+front_matters = st.dictionaries(st.sampled_from(KEYS), values, max_size=8)
+bodies = st.one_of(odd_text, hostile_text, st.sampled_from([
+    "# a" + " " * 3000 + "x", "\n" * 3000 + "<!-- more -->", "```\n" * 500, "```a\n" * 500, "x\x0cy\x01z",
+    "<!-- ctoblog:latest", "<a class=\"headerlink\" " * 50, "# Title ##\n\nText [link](javascript:x).",
+]))
+
+
+def post_text(front_matter: dict, body: str, raw: str | None) -> str:
+    if raw is not None:
+        return f"---\n{raw}\n---\n{body}\n"
+    try:
+        dumped = yaml.safe_dump(front_matter, allow_unicode=True)
+    except yaml.YAMLError:
+        dumped = ""
+    return f"---\n{dumped}---\n{body}\n"
+
+
+raw_front_matters = st.one_of(st.none(), hostile_text, st.sampled_from(["- a\n- b", "just text", "a: &a [*a]", "[x", "a: b: c"]))
+posts = st.tuples(front_matters, bodies, raw_front_matters)
+
+SETTINGS = ReadSettings(
+    tz=zoneinfo.ZoneInfo("Europe/London"), blog_dir="blog", post_url_format="{slug}", use_directory_urls=True,
+    words_per_minute=230, authors={}, categories_allowed=frozenset(), doc_paths=frozenset(), posts_dir="blog/posts",
+    slug_case="lower", excerpt_separator=None, previous_post_url_formats=(),
+)
+
+
+@settings(max_examples=300 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(posts)
+def test_reading_any_post_never_raises(item):
+    front_matter, body, raw = item
+    start = time.perf_counter()
+    result = read_post("blog/posts/2024-01-01-p.md", post_text(front_matter, body, raw), SETTINGS)
+    assert time.perf_counter() - start < 1.0
+    assert result.post is not None or result.problems
+    for problem in result.problems:
+        assert problem.startswith("blog/posts/2024-01-01-p.md: ") and "\n" not in problem and len(problem) < 700
+
+
+def build_once(root: Path, files: dict[str, str], *, plugin: bool) -> tuple[float, object]:
+    docs = root / "docs"
+    for rel, text in {"index.md": "# Home\n", **files}.items():
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(text, encoding="utf-8")
+    plugins = ["search", "ctoblog"] if plugin else ["search"]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump({"site_name": "P", "site_url": "https://example.com/", "theme": "mkdocs",
+                                                     "plugins": plugins}), encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    start = time.perf_counter()
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return time.perf_counter() - start, config
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+@settings(max_examples=6 * SCALE, deadline=None, suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
+@given(st.lists(posts, min_size=8, max_size=20))
+def test_hostile_sites_build_and_cost_what_mkdocs_costs(items):
+    files = {f"blog/posts/2024-01-{n % 28 + 1:02d}-p{n}.md": post_text(*item) for n, item in enumerate(items)}
+    handler = _Warnings()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    with tempfile.TemporaryDirectory(prefix="ctoblog-prop-") as tmp:
+        outer = Path(tmp)
+        try:
+            plain, _ = build_once(outer / "plain", files, plugin=False)
+            ours, config = build_once(outer / "ours" / "root", files, plugin=True)
+        finally:
+            logger.removeHandler(handler)
+        # Nothing outside the site: the only things next to docs/ are mkdocs.yml and site/.
+        assert sorted(p.name for p in (outer / "ours" / "root").iterdir()) == ["docs", "mkdocs.yml", "site"]
+        assert sorted(p.name for p in (outer / "ours").iterdir()) == ["root"]
+        docs = outer / "ours" / "root" / "docs"
+        assert {str(p.relative_to(docs)) for p in docs.rglob("*") if p.is_file()} == {"index.md", *files}
+        built = config.plugins["ctoblog"].posts  # type: ignore[attr-defined]
+        for src in files:
+            assert src in built or any(src in line for line in handler.lines), (src, handler.lines)
+    assert ours < 3 * plain + 0.01 * len(files) + 3, (ours, plain)
