@@ -166,7 +166,7 @@ _EMPTY_P = re.compile(r"<p>\s*</p>\n?")  # left by a `<p><!-- ctoblog:latest -->
 _POST_HEADER = re.compile(r"<header\s[^>]*class=\"[^\"]*\bctoblog-post-header\b[^\"]*\"[^>]*>.*?</header>", re.DOTALL)
 _HEADERLINK = re.compile(r"<a\s[^<>]*class=\"[^\"<>]*\bheaderlink\b[^\"<>]*\"[^<>]*>[^<]*</a>")
 _LEADING_H1 = re.compile(r"^\s*<h1[\s>].*?</h1>", re.DOTALL)
-_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+_TAG = re.compile(r"<[A-Za-z](?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>")
 _URL_ATTR = re.compile(r"(\s(?:href|src|poster|cite|data-src)\s*=\s*)(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
 _SRCSET_ATTR = re.compile(r"(\s(?:srcset|data-srcset)\s*=\s*)(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
 
