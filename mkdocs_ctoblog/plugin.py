@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import logging
 import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -16,7 +15,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from mkdocs_ctoblog import (
-    author_bio,
     blocks,
     bodylinks,
     dates,
@@ -30,13 +28,13 @@ from mkdocs_ctoblog import (
     redirects,
     related,
     series,
-    share_links,
     sharing,
     sources,
     theme_meta,
     urlmap,
     views,
 )
+from mkdocs_ctoblog.blocks import author_bio, share_links
 from mkdocs_ctoblog.blog import Blog, TermKind, build_blog
 from mkdocs_ctoblog.cache import PostCache
 from mkdocs_ctoblog.config import CtoblogConfig, ListingConfig
@@ -582,7 +580,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         src = page.file.src_uri
         post = self.posts.get(src)
         subject = blocks.post_subject(post) if post is not None else blocks.page_subject(src, page.meta)
-        self.plans[src] = plan = self.blocks.plan(subject, explain=blocks.log.isEnabledFor(logging.DEBUG))
+        self.plans[src] = plan = self.blocks.plan(subject)
         content, self.latest[src] = inject.find_latest(content, src)
         title = page.meta.get("title") if isinstance(page.meta.get("title"), str) else page.title
         self.blocks.site.pages[src] = blocks.page_info(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 if TYPE_CHECKING:
-    from mkdocs_ctoblog.blocks import Subject
+    from mkdocs_ctoblog.blocks.rules import Subject
     from mkdocs_ctoblog.config import NewsletterConfig
 
 
