@@ -96,6 +96,7 @@ class Post:
     read_next: tuple[str, ...] | Literal[False] | None
     meta: Mapping[str, Any] = field(repr=False, compare=False)
     author_bio: bool | None = None
+    share: bool | None = None
     redirects: tuple[str, ...] = ()
     """Output paths of redirect pages to this post: its `redirect_from` and its URLs under
     `redirects.previous_post_url_formats`."""
@@ -218,6 +219,7 @@ class _Reader:
             read_next=self.read_next(meta),
             meta=meta,
             author_bio=self.flag(meta, "author_bio"),
+            share=self.flag(meta, "share"),
             redirects=self.redirect_paths(meta, facts, template, slug, categories, dest_uri),
             series=self.text_value(meta, "series"),
             series_order=self.series_order(meta),

@@ -67,7 +67,7 @@ def share_url(service: str, url: str, title: str) -> str:
 
 class ShareLinks:
     """The share block of posts: shown when services are configured and `site_url` is set
-    (a share link needs the post's absolute URL)."""
+    (a share link needs the post's absolute URL), unless the post says `share: false`."""
 
     def __init__(
         self, services: Sequence[str], absolute: Callable[[str], str | None], strings: Mapping[str, str]
@@ -77,7 +77,7 @@ class ShareLinks:
         self.strings = strings
 
     def shown(self, post: Post) -> bool:
-        return bool(self.services) and self.absolute("") is not None
+        return bool(self.services) and post.share is not False and self.absolute("") is not None
 
     def view(self, post: Post, base: str) -> ShareView:
         url = self.absolute(base) or ""
