@@ -161,6 +161,10 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
                 future=self.config.future,
                 show_unpublished=self.show_unpublished,
             )
+            read_urls = {f.src_uri: f.url for f in files}  # listing pages come later
+            self.bodies = self._body_translator(config, read_urls)
+            if self.bodies is not None:  # before cards and feeds take the posts' excerpts
+                self.posts = self.bodies.translate_posts(self.posts, read_urls, self.config.excerpt_separator)
             shown = [p for p in self.posts.values() if p.status == "published" or self.show_unpublished]
             self.blog = build_blog(shown, enabled_kinds=self._term_kinds())
             series.check(self.blog)
@@ -200,7 +204,6 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             )
             self.url_map = self._url_map(files, config, generated={*self.listings, *feed_paths})
             self.blocks = self._blocks(doc_urls)
-            self.bodies = self._body_translator(config, doc_urls)
             if self.config.redirects.enabled:
                 redirects.add_redirect_files(
                     self.posts.values(),
@@ -231,9 +234,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             page.meta = meta = theme_meta.post_page_meta(post, self.present.post_meta(post, page.url))
             self.sharing.page_meta(post, meta)
             page.title = meta["title"]
-            if self.bodies is None:
-                return post.body
-            return self.bodies.translate(post.body, src=post.src_uri, page_url=page.url, meta=post.meta)
+            return post.body
         if listing is not None:
             title = page.meta.get("title") or self.present.listing_title(listing)
             _set_page_text(page, title, page.meta.get("description"))

@@ -8,15 +8,14 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache, partial
+from functools import partial
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-import markdown
-from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
-from mkdocs_ctoblog import dates, outpaths, safe_urls, urls
+from mkdocs_ctoblog import dates, excerpts, outpaths, safe_urls, urls
+from mkdocs_ctoblog.excerpts import markdown_to_text
 from mkdocs_ctoblog.fences import strip_fences
 from mkdocs_ctoblog.frontmatter_io import raw_scalar, split_post
 from mkdocs_ctoblog.jekyll import permalink
@@ -27,12 +26,10 @@ log = get_plugin_logger(__name__)
 
 Status = Literal["published", "draft", "scheduled"]
 
-_MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 _H1 = re.compile(r"^#[ \t]+(.*)$", re.MULTILINE)  # closing hashes are removed in Python: linear
 MAX_TERMS = 50
 """Categories, tags or authors one post may have."""
 _WORD = re.compile(r"\w+")
-_MARKUP = re.compile(r"[\\`*_\[\]<>&#!|~]|^[ \t]*(?:\d+[.)]|[-+=]+)(?:\s|$)", re.MULTILINE)
 _TEXT_KEYS = ("title", "description", "excerpt", "image_alt", "slug", "permalink")
 _POSITION_WORD = re.compile(r"left|center|right|top|bottom|(\d{1,3}(?:\.\d+)?)%")
 _BOOL_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
@@ -539,11 +536,7 @@ class _Reader:
         given = self.text_value(meta, "excerpt")
         if given:
             return markdown_to_text(given)
-        separator = self.text_value(meta, "excerpt_separator") or self.settings.excerpt_separator
-        parts = body.split(separator, maxsplit=1) if separator else _MORE.split(body, maxsplit=1)
-        if len(parts) == 2:
-            return markdown_to_text(parts[0])
-        return markdown_to_text(_first_paragraph(body))
+        return excerpts.excerpt(body, self.text_value(meta, "excerpt_separator") or self.settings.excerpt_separator)
 
     def cta(self, meta: Mapping[str, Any]) -> str | Literal[False] | None:
         value = meta.get("cta")
@@ -654,20 +647,6 @@ def _author_links(value: object, source: str, key: str) -> tuple[AuthorLink, ...
     return tuple(links)
 
 
-def markdown_to_text(source: str) -> str:
-    """Plain text of a Markdown fragment (for cards, meta and feeds summaries)."""
-    if not _MARKUP.search(source):
-        return " ".join(source.split())  # nothing for Markdown to do
-    rendered = _plain_markdown().reset().convert(source)
-    return " ".join(Markup(rendered).striptags().split())
-
-
-@cache
-def _plain_markdown() -> markdown.Markdown:
-    """One converter for every excerpt: building a Markdown instance costs more than using it."""
-    return markdown.Markdown()
-
-
 def _first_heading(body: str) -> str | None:
     match = _H1.search(strip_fences(body))
     return markdown_to_text(_without_closing_hashes(match[1])) if match else None
@@ -680,16 +659,6 @@ def _without_closing_hashes(text: str) -> str:
     if bare != text and (not bare or bare[-1] in " \t"):
         return bare.rstrip(" \t")
     return text
-
-
-def _first_paragraph(body: str) -> str:
-    text = strip_fences(body)
-    for block in re.split(r"\n\s*\n", text):
-        stripped = block.strip()
-        if not stripped or stripped[0] in "#<![|>" or stripped.startswith(("---", "***", "{%", "{{")):
-            continue
-        return stripped
-    return ""
 
 
 def _title_from_slug(slug: str) -> str:

@@ -207,3 +207,24 @@ def test_pages_keep_their_permalink(build_site, warnings_of) -> None:
     )
     assert site.exists("About-Me.html") and site.exists("work/with-me/") and site.exists("bad/")
     assert warnings_of() == ["bad.md: 'permalink' expected a site path such as '/about/', received 'about'; ignored"]
+
+
+def test_cards_meta_and_feeds_take_the_excerpt_of_the_translated_body(build_site, warnings_of) -> None:
+    site = build_site(
+        {
+            "blog/posts/2024-01-02-first.md": post("title: First", "Text of the first post.\n"),
+            "blog/posts/2024-02-03-second.md": post(
+                "title: Second",
+                "Welcome to {{ site.title }}: read [the first]({% post_url 2024-01-02-first %}) "
+                "and run `pip install x`.\n{: .lead}\n\nMore.\n",
+            ),
+        },
+        markdown_extensions=["attr_list"],
+    )
+    wanted = "Welcome to Test blog: read the first and run pip install x."
+    card = next(c for c in site.soup("blog/").select("article.ctoblog-card") if "Second" in c.get_text())
+    assert card.select_one(".ctoblog-card__summary").get_text() == wanted
+    assert site.soup("blog/second/").select_one("meta[name=description]")["content"] == wanted
+    assert f"<description>{wanted}</description>" in site.text("blog/feed.xml")
+    assert site.soup("blog/second/").select_one("article p.lead a")["href"] == "../first/"
+    assert warnings_of() == []

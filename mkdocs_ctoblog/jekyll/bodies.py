@@ -1,17 +1,24 @@
 """Build-time translation of post bodies, with the build's untranslated tags gathered into one
-warning per tag name (the import writes the same translation into the files instead)."""
+warning per tag name (the import writes the same translation into the files instead).
+
+Bodies are translated once per build, when the posts are read (`translate_posts`), so that the
+excerpts of cards, meta descriptions and feeds come from the translated text too.
+"""
 
 from __future__ import annotations
 
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_ctoblog import excerpts
 from mkdocs_ctoblog.jekyll.liquid import translate
 from mkdocs_ctoblog.jekyll.site import LiquidSite
+from mkdocs_ctoblog.posts import Post
 
 log = get_plugin_logger(__name__)
 
@@ -41,6 +48,24 @@ class BodyTranslator:
         for extension in result.extensions - self.enabled_extensions:
             self.missing_extensions[extension].add(src)
         return result.text
+
+    def translate_posts(self, posts: Mapping[str, Post], urls: Mapping[str, str], separator: str | None) -> dict[str, Post]:
+        """The posts with their bodies translated (those at a URL in `urls`: the ones built) and
+        their excerpts made again from the translated text, unless front matter gives one."""
+        translated = dict(posts)
+        for src, post in posts.items():
+            url = urls.get(src)
+            if url is None or "{" not in post.body:  # every Liquid and kramdown construct has a brace
+                continue
+            body = self.translate(post.body, src=src, page_url=url, meta=post.meta)
+            if body == post.body:
+                continue
+            excerpt = post.excerpt
+            if post.meta.get("excerpt") in (None, ""):
+                own = post.meta.get("excerpt_separator")
+                excerpt = excerpts.excerpt(body, own.strip() if isinstance(own, str) and own.strip() else separator)
+            translated[src] = replace(post, body=body, excerpt=excerpt)
+        return translated
 
     def warn(self) -> None:
         """One line per Liquid tag left as is (count and files), one per Markdown extension missing."""
