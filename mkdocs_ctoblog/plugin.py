@@ -214,7 +214,9 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
                     lang=self.locale.replace("_", "-"),
                 )
             self.site_paths = bodylinks.SitePaths(
-                (bodylinks.SiteFile(f.src_uri, f.url, f.dest_uri) for f in files), urlsplit(config.site_url or "/").path
+                (bodylinks.SiteFile(f.src_uri, f.url, f.dest_uri) for f in files),
+                urlsplit(config.site_url or "/").path,
+                others=self.url_map.owner,  # the theme's sitemap.xml, the search index
             )
             _keep_only(self.post_html, self.posts)
             _keep_only(self.pasted, self.posts)

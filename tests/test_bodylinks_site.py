@@ -90,3 +90,20 @@ def test_pages_get_relative_links_but_no_missing_target_warnings(build_site, war
     article = site.soup("about/")
     assert [img["src"] for img in article.select("img[alt]")] == ["../assets/a.png", "../assets/a.png"]
     assert warnings_of() == []
+
+
+def test_links_to_files_the_theme_or_another_plugin_writes_are_not_missing(build_site, warnings_of):
+    body = '[map](/sitemap.xml), <a href="/search/search_index.json">index</a>, [feed](/blog/feed.xml) and [gone](/feed.xml).\n'
+    site = build_site(
+        {"blog/posts/2019-05-02-one.md": post("title: One", body)},
+        plugin={"post_url_format": "pretty"},
+        site_url="https://example.com/sub/",
+    )
+    page = "2019/05/02/one/index.html"
+    links = {a.get_text(): a["href"] for a in site.soup(page).select("article a[href]")}
+    assert resolve(page, links["map"]) == "sitemap.xml" and site.exists("sitemap.xml")
+    assert resolve(page, links["index"]) == "search/search_index.json" and site.exists("search/search_index.json")
+    assert resolve(page, links["feed"]) == "blog/feed.xml" and site.exists("blog/feed.xml")
+    assert warnings_of() == [
+        "blog/posts/2019-05-02-one.md: link '/feed.xml' points to no page or file of this site; it was left as is"
+    ]

@@ -26,6 +26,7 @@ from mkdocs_ctoblog.jekyll.report import Report
 from mkdocs_ctoblog.jekyll.site import LiquidSite
 from mkdocs_ctoblog.jekyll.site_config import SiteConfig, SiteConfigError, read_site_config
 from mkdocs_ctoblog.posts import ReadSettings, read_post
+from mkdocs_ctoblog.sitepaths import SiteFile, SitePaths
 
 PARK_AFTER = dt.timedelta(days=365)
 PROGRESS_EVERY = 200
@@ -79,6 +80,9 @@ class _Importer:
         self.report.skipped += [(f.rel, "a Liquid template of the theme (feeds, styles); ctoblog writes its own") for f in files if f.kind == "template"]
         self.unique_urls(pages, posts)
         site = self.liquid_site(pages + posts, statics)
+        self.paths = SitePaths(
+            [_site_file(e.doc, e.url) for e in pages + posts] + [SiteFile(rel, rel, rel) for rel in statics], self.config.baseurl
+        )
         os.makedirs(os.path.join(self.dest, "docs"), exist_ok=True)
         for number, entry in enumerate(posts + pages, start=1):
             self.write(entry, site)
@@ -230,7 +234,7 @@ class _Importer:
             if _NEWSLETTER_INCLUDE.match(name):
                 self.report.pasted.append((entry.doc, f"newsletter sign-up ({{% {name} %}})"))
         self.report.problems += result.problems
-        body, broken = fix_links(result.text, doc=entry.doc, url=entry.url, find=lambda path: site.site_path("/" + path)[0])
+        body, broken = fix_links(result.text, page=_site_file(entry.doc, entry.url), paths=self.paths)
         self.report.broken += [(entry.doc, target) for target in broken]
         if entry.doc.startswith("blog/posts/"):
             self.report.pasted += [(entry.doc, what) for what in inject.pasted_blocks(body)]
@@ -261,6 +265,11 @@ def read_tags(path: str) -> dict[str, str]:
 def _document(meta: dict[str, Any], body: str) -> str:
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) if meta else ""
     return f"---\n{front}---\n{body}" if front else body
+
+
+def _site_file(doc: str, url: str) -> SiteFile:
+    """A written post or page as `SitePaths` sees it (`url` is its Jekyll URL)."""
+    return SiteFile(doc, url, url + "index.html" if url.endswith("/") or not url else url)
 
 
 def _read_include(folder: str, name: str) -> str | None:
