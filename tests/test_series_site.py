@@ -59,8 +59,14 @@ def test_series_box_numbers_links_and_current_part(build_site, theme):
         assert [target(url, a["href"]) for a in links] == parts
         assert all(site.exists(p) for p in parts)
         assert [a.get("aria-current") for a in links] == [("page" if i == number else None) for i in (1, 2, 3)]
-        series_link = box.select_one(".ctoblog-series__title a")
+        series_link = box.select_one("details .ctoblog-series__page a")
         assert target(url, series_link["href"]) == "blog/series/scaling-the-team/"
+        # the summary is the title; the list opens from it, without JavaScript
+        assert box.select_one("details > summary") is box.select_one(".ctoblog-series__title")
+        steps = {a["rel"][0]: target(url, a["href"]) for a in box.select(".ctoblog-series__steps a")}
+        expected = {"prev": parts[number - 2]} if number > 1 else {}
+        expected |= {"next": parts[number]} if number < 3 else {}
+        assert steps == expected
 
 
 def test_without_series_order_the_parts_go_by_date(build_site):

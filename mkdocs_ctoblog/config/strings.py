@@ -51,6 +51,8 @@ DEFAULT_STRINGS: dict[str, str] = {
     "privacy_policy": "Privacy policy",
     "series": "Series",
     "series_part": "Part {number} of {total} in {series}",
+    "series_previous": "Previous part",
+    "series_next": "Next part",
 }
 
 
@@ -58,6 +60,7 @@ STRING_PLACEHOLDERS: dict[str, dict[str, object]] = {
     "min_read": {"minutes": 5},
     "page": {"number": 2, "total": 3},
     "share_on": {"service": "Mastodon"},
+    "series_part": {"number": 2, "total": 3, "series": "Scaling the team"},
 }
 """The strings filled with `str.format`, and a sample of what each receives."""
 
