@@ -165,6 +165,10 @@ def test_post_header_title_cover_and_first_paragraph_above_the_fold(chromium_bro
         fg = _colour(page, title.evaluate("h => getComputedStyle(h).color"))
         bg = _colour(page, title.evaluate(BACKGROUND))
         assert _contrast(_over(fg, bg), bg) >= 7, f"title contrast {_contrast(fg, bg):.1f}"
+        # the post's own headings go with its title: bold, in the text colour
+        heading = page.locator(f"{ARTICLE[theme]} > h2").first
+        assert int(heading.evaluate("h => getComputedStyle(h).fontWeight")) >= 700
+        assert _colour(page, heading.evaluate("h => getComputedStyle(h).color")) == fg
     finally:
         page.context.close()
 
