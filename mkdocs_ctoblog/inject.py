@@ -216,6 +216,6 @@ def pasted_blocks(body: str) -> tuple[str, ...]:
             found.append("read next")
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
     tail = paragraphs[len(paragraphs) - max(1, len(paragraphs) // 3) :]
-    if any(_CTA_PHRASE.search(p) and _LINK.search(p) for p in tail):
+    if any(_LINK.search(p) and _CTA_PHRASE.search(p) for p in tail):  # links are rare: looked for first
         found.append("call to action")
     return tuple(found)

@@ -78,6 +78,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve` (drafts are shown there), and with `--dirty`."""
         self.is_serve = command == "serve"
+        self.cache.enabled = self.is_serve
         if self.is_serve and dirty:
             self.rebuilds = Rebuilds()
 

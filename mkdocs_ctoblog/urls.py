@@ -19,6 +19,9 @@ MAX_SLUG = 240  # with `.html`, still a file name of at most 255 bytes
 _FORMAT_TOKEN = re.compile(r"\{(slug|year|month|day|category)\}")
 
 
+_raw_slug = lru_cache(maxsize=65536)(_slugify)  # python-slugify: the same names come back for every post
+
+
 @lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
     """Lower-case ASCII slug with `-` (Unicode transliterated: `Über` → `uber`); cached, as
@@ -26,7 +29,7 @@ def slugify(text: str) -> str:
     or punctuation) gets a stable short hash of itself (`🚀` → `f183d1d4`), so it keeps a page
     of its own; a slug longer than `MAX_SLUG` is cut and ends in that hash (a file name has at
     most 255 bytes). `is_fallback_slug` and `is_cut_slug` tell the reader to warn."""
-    slug = _slugify(text)
+    slug = _raw_slug(text)
     if len(slug) > MAX_SLUG:
         return slug[: MAX_SLUG - 9].rstrip("-") + "-" + fallback_slug(text)
     if slug or not text.strip():
@@ -42,12 +45,12 @@ def fallback_slug(text: str) -> str:
 
 def is_cut_slug(text: str) -> bool:
     """True when the slug of `text` is longer than `MAX_SLUG` (see `slugify`)."""
-    return len(_slugify(text)) > MAX_SLUG
+    return len(_raw_slug(text)) > MAX_SLUG
 
 
 def is_fallback_slug(text: str) -> bool:
     """True when `text` is not blank but has no letters or digits for a slug (see `slugify`)."""
-    return bool(text.strip()) and not _slugify(text)
+    return bool(text.strip()) and not _raw_slug(text)
 
 
 def expand_post_url_format(fmt: str, *, slug: str, date: dt.datetime, category: str | None) -> str:

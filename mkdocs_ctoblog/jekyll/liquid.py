@@ -46,6 +46,8 @@ def strip_raw(code: str) -> str:
 
 def translate(text: str, *, src: str, page_url: str, site: LiquidSite, meta: dict | None = None) -> Translation:
     """Translate the body of the doc `src` (written to site path `page_url`)."""
+    if "{%" not in text and "{{" not in text and "{:" not in text:
+        return Translation(text)  # nothing of Liquid's or kramdown's: every step would copy the text as it is
     result = Translation("")
     result.text = _Translator(src, page_url, site, meta or {}, result).block(text, 0)
     return result
