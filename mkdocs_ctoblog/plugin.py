@@ -237,6 +237,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             page.meta = meta = theme_meta.post_page_meta(post, self.present.post_meta(post, page.url))
             self.sharing.page_meta(post, meta)
             page.title = meta["title"]
+            meta.setdefault("hide", list(self.config.post_hide))
             return post.body
         if listing is not None:
             title = page.meta.get("title") or self.present.listing_title(listing)

@@ -150,6 +150,10 @@ def test_post_header_title_cover_and_first_paragraph_above_the_fold(chromium_bro
         assert box["width"] / box["height"] == pytest.approx(ratio, rel=0.02), box
         column = page.locator(ARTICLE[theme]).bounding_box()
         assert box["width"] >= column["width"] - 40, f"cover {box['width']}px wide in a {column['width']}px column"
+        if theme == "material" and "phone" not in mode:  # no empty sidebar: the navigation (one link) is hidden
+            assert not page.locator('[data-md-type="navigation"]').is_visible()
+            assert page.locator('[data-md-type="toc"]').is_visible()
+            assert column["x"] > 150 and column["width"] <= 760, column  # a readable measure, not the whole row
         # The cover arrived after the first paint: its box was the same size before it came.
         assert page.evaluate(LAYOUT_SHIFT) < 0.01, "the page shifted while its cover loaded"
 

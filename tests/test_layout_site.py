@@ -73,7 +73,25 @@ def test_index_pages_hide_materials_sidebars_unless_told(build_site):
     assert not hiring.select_one('[data-md-type="navigation"]').has_attr("hidden")
     kept = build_site(docs, plugin={"index_hide": []}).soup("blog/")
     assert not kept.select_one('[data-md-type="navigation"]').has_attr("hidden")
-    assert site.soup("blog/a/").select_one('[data-md-type="toc"]') is not None  # posts keep theirs
+    a = site.soup("blog/a/")  # posts hide the navigation (one link), keep the table of contents
+    assert a.select_one('[data-md-type="navigation"]').has_attr("hidden")
+    assert not a.select_one('[data-md-type="toc"]').has_attr("hidden")
+
+
+def test_posts_hide_what_post_hide_says_and_their_own_hide_wins(build_site):
+    docs = {
+        "blog/posts/2024-01-01-a.md": post("title: A\ncategory: Hiring"),
+        "blog/posts/2024-01-02-b.md": post("title: B\nhide: [toc]"),
+    }
+    site = build_site(docs, plugin={"post_hide": ["navigation", "toc"]})
+    a = site.soup("blog/a/")
+    assert a.select_one('[data-md-type="navigation"]').has_attr("hidden")
+    assert a.select_one('[data-md-type="toc"]').has_attr("hidden")
+    b = site.soup("blog/b/")
+    assert not b.select_one('[data-md-type="navigation"]').has_attr("hidden")
+    assert b.select_one('[data-md-type="toc"]').has_attr("hidden")
+    kept = build_site(docs, plugin={"post_hide": []}).soup("blog/a/")
+    assert not kept.select_one('[data-md-type="navigation"]').has_attr("hidden")
 
 
 @pytest.mark.parametrize("theme", [MATERIAL, "mkdocs"])

@@ -82,6 +82,8 @@ class CtoblogConfig(StrictConfig):
     """Series pages `blog/series/<slug>/`, the parts in order."""
     index_hide = c.ListOfItems(c.Choice(MATERIAL_HIDE), default=["navigation", "toc"])
     """Material: parts hidden on index pages (their `hide` front matter), so the cards get the full width; `[]` keeps them."""
+    post_hide = c.ListOfItems(c.Choice(MATERIAL_HIDE), default=["navigation"])
+    """Material: parts hidden on posts (their `hide` front matter): the navigation sidebar would hold one link."""
     index_topics = c.Type(bool, default=True)
     """Index pages show categories (with post counts) and archive years above the posts."""
     strings = Strings()
