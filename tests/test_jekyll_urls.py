@@ -110,6 +110,18 @@ def test_jekyll_config_gives_collection_permalink_timezone_and_case(build_site):
     assert site.soup("wrote/under_score.dots.v2/").select_one("time[datetime]")["datetime"].startswith("2019-12-31")
 
 
+def test_jekyll_config_without_timezone_is_utc_with_an_info_line(build_site, caplog):
+    caplog.set_level("INFO")
+    post_text = post("title: Late\ndate: 2021-04-30 23:30:00 -0700")
+    site = build_site({"blog/posts/x.md": post_text}, plugin={"jekyll_config": "_config.yml"}, root_files={"_config.yml": "permalink: date\n"})
+    assert site.exists("2021/05/01/x.html")  # the day in UTC, as Jekyll gives it on a machine in UTC
+    assert any("sets no 'timezone' (Jekyll used the building machine's): dates are in UTC" in r.getMessage() for r in caplog.records)
+    caplog.clear()
+    site = build_site({"blog/posts/x.md": post_text}, plugin={"jekyll_config": "_config.yml"}, root_files={"_config.yml": "timezone: America/Los_Angeles\n"})
+    assert site.exists("2021/04/30/x.html")
+    assert not any("sets no 'timezone'" in r.getMessage() for r in caplog.records)
+
+
 def test_jekyll_config_is_watched_on_serve(build_site):
     site = build_site({}, plugin={"jekyll_config": "_config.yml"}, root_files={"_config.yml": "permalink: none\n"})
     assert str(site.root / "_config.yml") in site.config.watch

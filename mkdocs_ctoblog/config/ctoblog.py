@@ -6,6 +6,7 @@ from typing import Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_ctoblog.config.blocks import AuthorBioConfig, BlocksOrder, ReadNextConfig, ShareServices
 from mkdocs_ctoblog.config.comments import CommentsConfig
@@ -31,6 +32,8 @@ from mkdocs_ctoblog.config.outputs import FeedsConfig, MetaConfig, RedirectsConf
 from mkdocs_ctoblog.config.strings import Strings
 from mkdocs_ctoblog.jekyll import permalink
 from mkdocs_ctoblog.jekyll.site_config import DEFAULT_EXCERPT_SEPARATOR, SiteConfigError, read_site_config
+
+log = get_plugin_logger(__name__)
 
 
 class CtoblogConfig(StrictConfig):
@@ -142,6 +145,11 @@ class CtoblogConfig(StrictConfig):
             if key not in explicit and value is not None:
                 self[key] = value
         self.jekyll_post_url_format = site.post_permalink
+        if site.timezone is None and "timezone" not in explicit:
+            log.info(
+                "%s sets no 'timezone' (Jekyll used the building machine's): dates are in %s; set ctoblog's "
+                "'timezone' to the zone the old site was built in to keep its days", path, self.timezone,
+            )
         return []
 
     def resolved_previous_post_url_formats(self) -> tuple[str, ...]:

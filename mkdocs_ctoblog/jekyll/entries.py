@@ -8,10 +8,13 @@ import posixpath
 import re
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from mkdocs_ctoblog import dates
 from mkdocs_ctoblog.frontmatter_io import split_post
+from mkdocs_ctoblog.jekyll import permalink
 from mkdocs_ctoblog.jekyll.site_config import SiteConfig
-from mkdocs_ctoblog.jekyll.tree import SourceFile
+from mkdocs_ctoblog.jekyll.tree import SourceFile, post_name
 
 # Front-matter defaults that mean something to ctoblog; others (layout, comments...) stay behind.
 INHERITED = ("author", "authors", "categories", "category", "tags", "image", "description", "published", "permalink")
@@ -91,9 +94,7 @@ def page_url(config: SiteConfig, rel: str, meta: dict[str, Any], collection: tup
     given = meta.get("permalink")
     values = {"path": "/" + folder, "basename": basename, "output_ext": ".html", "name": name}
     if collection is not None:
-        below = rel.split("/", 1)[1]  # the path inside `_<collection>/`
-        values |= {"collection": collection[0], "path": "/" + posixpath.splitext(below)[0], "name": basename,
-                   "title": basename, "slug": basename}
+        values |= _document_values(config, rel, meta, collection[0])
     if isinstance(given, str) and given.strip():
         template = given.strip()
     elif collection is not None and collection[1]:
@@ -102,9 +103,37 @@ def page_url(config: SiteConfig, rel: str, meta: dict[str, Any], collection: tup
         template = "/:path/"
     else:
         template = _with_suffix("/:collection/:path" if collection is not None else "/:path/:basename", config.permalink)
-    url = re.sub(r":(collection|path|basename|output_ext|name|title|slug)", lambda m: values.get(m.group(1), m.group(0)), template)
+    url = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), template)
     url = re.sub(r"/+", "/", "/" + url)
     return url.lstrip("/")
+
+
+def _document_values(config: SiteConfig, rel: str, meta: dict[str, Any], collection: str) -> dict[str, str]:
+    """The placeholders of a collection document (Jekyll's `UrlDrop`): its slug and date come
+    from a `YYYY-MM-DD-slug` file name as a post's do (`Document#populate_title`)."""
+    below = rel.split("/", 1)[1]  # the path inside `_<collection>/`
+    basename = posixpath.splitext(posixpath.basename(rel))[0]
+    named = post_name(posixpath.basename(rel))
+    given = meta.get("slug")
+    slug = str(given) if given not in (None, "") else permalink.file_slug(named.group(2) if named else basename)
+    tz = ZoneInfo(config.timezone or "UTC")
+    date = document_date(rel, meta, tz)
+    facts = permalink.PostFacts(
+        date=(date or dates.now()).astimezone(tz), basename=basename, slug=slug,
+        categories=permalink.categories(meta), path="/" + posixpath.splitext(below)[0],
+    )
+    return permalink.placeholders(facts) | {"collection": collection}
+
+
+def document_date(rel: str, meta: dict[str, Any], tz: ZoneInfo) -> dt.datetime | None:
+    """A collection document's date: front matter `date`, else its file name's, else None."""
+    try:
+        if meta.get("date") is not None:
+            return dates.parse_date(meta["date"], tz)
+    except dates.DateError:
+        pass
+    file_date, _, _ = dates.split_filename(posixpath.splitext(posixpath.basename(rel))[0])
+    return dates.to_aware(file_date, tz) if file_date is not None else None
 
 
 def _with_suffix(template: str, style: str) -> str:

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from mkdocs_ctoblog import dates, inject
-from mkdocs_ctoblog.jekyll import entries, tree
+from mkdocs_ctoblog.jekyll import entries, project, tree
 from mkdocs_ctoblog.jekyll.entries import Entry
 from mkdocs_ctoblog.jekyll.links import fix_links
 from mkdocs_ctoblog.jekyll.liquid import translate
@@ -30,6 +30,7 @@ from mkdocs_ctoblog.sitepaths import SiteFile, SitePaths
 
 PARK_AFTER = dt.timedelta(days=365)
 PROGRESS_EVERY = 200
+_DATED_URL = re.compile(r":(year|short_year|month|i_month|short_month|long_month|day|i_day|y_day|week|w_year|w_day|short_day|long_day)\b")
 _NEWSLETTER_INCLUDE = re.compile(r"^include(?:_cached)? .*(newsletter|subscribe|signup|mailchimp)", re.IGNORECASE)
 
 
@@ -61,7 +62,7 @@ class _Importer:
         self.config, self.dest, self.progress, self.tags = config, dest, progress, tags
         self.switches: Counter[str] = Counter()  # `comments: true`, `newsletter: true` dropped
         self.tz = ZoneInfo(config.timezone or "UTC")
-        self.report = Report(source=src, dest=dest)
+        self.report = Report(source=src, dest=dest, timezone=config.timezone)
         self.report.problems.extend(config.problems)
         self.now = dates.now()
 
@@ -81,7 +82,9 @@ class _Importer:
         self.unique_urls(pages, posts)
         site = self.liquid_site(pages + posts, statics)
         self.paths = SitePaths(
-            [_site_file(e.doc, e.url) for e in pages + posts] + [SiteFile(rel, rel, rel) for rel in statics], self.config.baseurl
+            [_site_file(e.doc, e.url) for e in pages + posts] + [SiteFile(rel, rel, rel) for rel in statics],
+            self.config.baseurl,
+            others=lambda path: "the new project" if path in project.WRITTEN_BY_OTHERS else None,
         )
         os.makedirs(os.path.join(self.dest, "docs"), exist_ok=True)
         for number, entry in enumerate(posts + pages, start=1):
@@ -108,6 +111,7 @@ class _Importer:
         entry = entries.read_entry(self.config, file, doc, file.collection or "pages")
         collection = (file.collection, self.collections[file.collection]) if file.collection else None
         entry.url = entries.page_url(self.config, file.rel, entry.meta, collection)
+        entry.date = entries.document_date(file.rel, entry.meta, self.tz) if file.collection else None
         self.drop_switches(entry)
         if entry.url in ("404.html", "404/"):
             self.report.skipped.append((file.rel, "a 404 page: the theme's is used"))
@@ -151,9 +155,20 @@ class _Importer:
             self.report.scheduled.append((entry.doc, post.date))
         else:
             self.report.published += 1
-        if entry.url != entry.url.lower() or any(c in entry.url.rsplit("/", 2)[-2 if entry.url.endswith("/") else -1] for c in "_. "):
+        if self.day_depends_on_zone(post.date):
+            self.report.zone_days.append((entry.doc, post.date, entry.url))
+        last = entry.url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+        if entry.url != entry.url.lower() or any(c in last for c in "_. "):
             self.report.kept_urls.append((entry.doc, "/" + entry.url))
         return entry
+
+    def day_depends_on_zone(self, date: dt.datetime) -> bool:
+        """A date with a UTC offset on another day in UTC, in a dated URL, with no `timezone`:
+        Jekyll's URL for it depended on the zone of the machine that built the site."""
+        return (
+            self.config.timezone is None and bool(date.utcoffset()) and _DATED_URL.search(self.config.post_permalink) is not None
+            and date.date() != date.astimezone(dt.timezone.utc).date()
+        )
 
     def drop_switches(self, entry: Entry) -> None:
         """`comments: true` / `newsletter: true` are for Jekyll layouts; ctoblog's need a provider first."""
@@ -181,25 +196,31 @@ class _Importer:
     # -- planning ----------------------------------------------------------------------------------
 
     def unique_urls(self, pages: list[Entry], posts: list[Entry]) -> None:
-        """Jekyll writes posts in date order (then path), so the last one on a URL is the one it
-        served there: that one keeps it, the others get `-2`, `-3`... with a permalink, and the
-        report says so."""
+        """Jekyll writes pages, then each collection's documents (posts first) in date order (then
+        path), so the last one written on a URL is the one it served there: that one keeps it, the
+        others get `-2`, `-3`... with a permalink, and the report says so."""
+        order = {name: number for number, name in enumerate(["posts", *self.collections], start=1)}
+        oldest = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+        plain_pages = {id(p) for p in pages if p.source.collection is None}
+
+        def written(entry: Entry) -> tuple[int, dt.datetime, str]:
+            group = 0 if id(entry) in plain_pages else order.get(entry.source.collection or "posts", 1)
+            return group, entry.date or oldest, entry.source.rel
+
         taken: dict[str, Entry] = {}
-        for page in pages:
-            taken.setdefault(page.url.lower(), page)
-        for post in sorted(posts, key=lambda p: (p.date or dt.datetime.min.replace(tzinfo=dt.timezone.utc), p.source.rel), reverse=True):
-            key = post.url.lower()
+        for entry in sorted(pages + posts, key=written, reverse=True):
+            key = entry.url.lower()
             if key not in taken:
-                taken[key] = post
+                taken[key] = entry
                 continue
             number = 2
-            while entries.suffixed(post.url, number).lower() in taken:
+            while entries.suffixed(entry.url, number).lower() in taken:
                 number += 1
-            new = entries.suffixed(post.url, number)
-            self.report.collisions.append(("/" + post.url, taken[key].doc, post.doc, "/" + new))
-            post.url = new
-            post.meta["permalink"] = "/" + new
-            taken[new.lower()] = post
+            new = entries.suffixed(entry.url, number)
+            self.report.collisions.append(("/" + entry.url, taken[key].doc, entry.doc, "/" + new))
+            entry.url = new
+            entry.meta["permalink"] = "/" + new
+            taken[new.lower()] = entry
 
     def liquid_site(self, written: list[Entry], statics: list[str]) -> LiquidSite:
         posts: dict[str, str] = {}

@@ -17,6 +17,8 @@ MARKDOWN_EXTENSIONS: list[Any] = [
     "attr_list", "md_in_html", "admonition", "footnotes", "def_list", "abbr", "tables",
     {"toc": {"permalink": True}}, "pymdownx.highlight", "pymdownx.superfences",
 ]
+# Files the new project's theme and search plugin write (body links to them are not broken).
+WRITTEN_BY_OTHERS = frozenset({"sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json"})
 _NEWSLETTER_KEYS = ("mailchimp", "newsletter", "convertkit", "buttondown", "substack", "mailerlite", "tinyletter")
 _COMMENT_KEYS = ("disqus", "comments", "giscus", "utterances", "staticman", "commento", "remark42")
 
@@ -55,8 +57,7 @@ def mkdocs_yml(config: SiteConfig, *, broken_links: bool) -> str:
     """The project's configuration: Material, search, and ctoblog set to give posts Jekyll's URLs."""
     author = config.author.get("name") if isinstance(config.author, Mapping) else config.author
     ctoblog: dict[str, Any] = {"post_url_format": config.post_permalink, "slug_case": "keep"}
-    if config.timezone:
-        ctoblog["timezone"] = config.timezone
+    ctoblog["timezone"] = config.timezone or "UTC"  # without one, Jekyll used the building machine's
     if config.future:
         ctoblog["future"] = True
     if config.excerpt_separator != DEFAULT_EXCERPT_SEPARATOR:

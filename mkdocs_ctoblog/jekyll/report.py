@@ -29,6 +29,8 @@ class Report:
     listing_pages: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # source path, why
     next_steps: list[str] = field(default_factory=list)
+    timezone: str | None = None  # `_config.yml`'s; None: Jekyll used the building machine's, the import UTC
+    zone_days: list[tuple[str, dt.datetime, str]] = field(default_factory=list)  # doc, date, URL in UTC
 
     def text(self, limit: int | None = None) -> str:
         """The report; with `limit`, each list shows that many lines and counts the rest."""
@@ -48,11 +50,14 @@ class Report:
             f"  scheduled (dated later, published on their date): {len(self.scheduled)}",
             f"  parked (dated more than a year ahead, written as drafts, date kept): {len(self.parked)}",
             f"  pages: {self.pages}; static files copied: {self.static_files}",
+            f"  time zone: {self.timezone} (from _config.yml)" if self.timezone else
+            "  time zone: UTC (_config.yml sets no 'timezone', so Jekyll used the zone of the machine that built "
+            "it; set ctoblog's 'timezone' in mkdocs.yml to that zone to get its days)",
         ]
         lines += _section("Scheduled posts", [f"{d:%Y-%m-%d %H:%M %z}  {doc}" for doc, d in sorted(self.scheduled, key=lambda x: x[1])])
         lines += _section("Parked posts", [f"{d:%Y-%m-%d}  {doc}" for doc, d in sorted(self.parked, key=lambda x: x[1])])
         lines += _section(
-            "Posts Jekyll wrote to one URL (it served the last one written); both kept",
+            "Posts and pages Jekyll wrote to one URL (it served the last one written); all kept",
             [f"{url}: {kept} keeps it, {moved} is now at {new}" for url, kept, moved, new in self.collisions],
         )
         lines += _section(
@@ -65,6 +70,11 @@ class Report:
                 f"{name}: {sum(files.values())} in {len(files)} files ({', '.join(sorted(files)[:3])}{', ...' if len(files) > 3 else ''})"
                 for name, files in sorted(self.untranslated.items(), key=lambda item: -sum(item[1].values()))
             ],
+        )
+        lines += _section(
+            "Posts dated with a UTC offset that fall on another day in UTC: their URL is the UTC day's, "
+            "as Jekyll gave it on a machine in UTC",
+            [f"{d.isoformat()}  /{url}  {doc}" for doc, d, url in self.zone_days],
         )
         lines += _section("Problems", self.problems)
         lines += _section("Missing images and broken links", [f"{doc}: {target}" for doc, target in self.broken])

@@ -1,0 +1,82 @@
+"""`ctoblog import-jekyll` on a blog of another shape (tests/fixtures/jekyll-dated): Jekyll's
+default `date` URLs with categories and `.html`, a `baseurl`, no `timezone`, a draft, a far
+future post, a folder category, and two collection documents on one URL."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import mkdocs_cli_build
+
+from mkdocs_ctoblog.__main__ import main
+
+FIXTURE = Path(__file__).parent / "fixtures" / "jekyll-dated"
+# What Debian's Jekyll 4.3.1 publishes, on a machine in UTC (`benchmarks/jekyll_compare.py`):
+PUBLISHED = {
+    "ops/release notes/2021/05/01/late-evening.html": "Late evening",  # 23:30 -0700 on the 30th is the 1st in UTC
+    "ops/2019/01/01/folder-category.html": "A post in a folder",
+}
+HIDDEN = ["2040/01/01/far-future.html", "2020/06/01/unpublished.html", "blog/work-in-progress/"]
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("import-dated")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["import-jekyll", str(FIXTURE), str(root / "project")]) == 0
+    return root / "project", mkdocs_cli_build(root / "project" / "mkdocs.yml", root / "site")
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    target = site / url / "index.html" if url.endswith("/") else site / url
+    return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_posts_at_jekylls_urls_hidden_ones_not_built(imported) -> None:
+    _, site = imported
+    for url, title in PUBLISHED.items():
+        assert page(site, url).select_one("article h1").get_text(strip=True) == title
+    for url in HIDDEN:
+        assert not (site / url).exists(), url
+
+
+def test_of_two_documents_on_one_url_the_later_keeps_it(imported) -> None:
+    _, site = imported
+    assert "Slides, revised." in page(site, "scaling-teams/").select_one("article").get_text()
+    assert "Slides." in page(site, "scaling-teams-2/").select_one("article").get_text()
+
+
+def test_liquid_translated_highlight_is_code_links_resolve(imported) -> None:
+    _, site = imported
+    url = "ops/release notes/2021/05/01/late-evening.html"
+    article = page(site, url).select_one("article")
+    assert any('puts "{{ not liquid }}"' in pre.get_text() for pre in article.select("pre"))  # {% highlight %}
+    body = [e for e in article.select("a[href], img[src]") if not e.find_parent(["header", "section"])]  # not the blocks
+    targets = [e.get("href") or e.get("src") for e in body]
+    resolved = {posixpath.normpath(posixpath.join(posixpath.dirname(url), unquote(t))) for t in targets}
+    assert resolved == {"ops/2019/01/01/folder-category.html", "assets/img/chart.png"}
+    for element in article.select("pre, code"):
+        element.decompose()
+    assert "{{" not in article.get_text() and "{%" not in article.get_text()
+    assert "Dated Notes keeps" in article.get_text()
+    folder = page(site, "ops/2019/01/01/folder-category.html").select_one("article")
+    hrefs = {a.get_text(): a["href"] for a in folder.select("a[href]") if not a.find_parent(["header", "section"])}
+    assert hrefs == {"the talks": "../../../../scaling-teams/", "sitemap": "../../../../sitemap.xml"}
+    assert folder.select_one("p.note") is not None  # a static include, inlined
+
+
+def test_report_and_project(imported) -> None:
+    project, _ = imported
+    report = (project / "import-report.txt").read_text(encoding="utf-8")
+    assert "time zone: UTC (_config.yml sets no 'timezone', so Jekyll used the zone of the machine" in report
+    assert "2021-04-30T23:30:00-07:00  /ops/release notes/2021/05/01/late-evening.html  blog/posts/2021-04-30-late-evening.md" in report
+    assert "/scaling-teams/: talks/2019-05-01-scaling-teams.md keeps it, talks/2018-05-01-scaling-teams.md is now at /scaling-teams-2/" in report
+    assert "Missing images and broken links" not in report  # /notes/sitemap.xml is the new theme's
+    assert "folder-category.html  blog" not in report  # an `.html` ending is not a dot kept in a slug
+    assert "    timezone: UTC\n" in (project / "mkdocs.yml").read_text(encoding="utf-8")
