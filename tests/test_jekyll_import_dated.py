@@ -80,3 +80,16 @@ def test_report_and_project(imported) -> None:
     assert "Missing images and broken links" not in report  # /notes/sitemap.xml is the new theme's
     assert "folder-category.html  blog" not in report  # an `.html` ending is not a dot kept in a slug
     assert "    timezone: UTC\n" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_without_config_the_cname_file_gives_site_url_and_date_urls(tmp_path: Path) -> None:
+    source = tmp_path / "old"
+    (source / "_posts").mkdir(parents=True)
+    (source / "CNAME").write_text("blog.example.org\n", encoding="utf-8")
+    (source / "_posts" / "2010-05-11-tomdoc.md").write_text("---\ntitle: TomDoc\n---\nText.\n", encoding="utf-8")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["import-jekyll", str(source), str(tmp_path / "project")]) == 0
+    assert "site_url: https://blog.example.org/\n" in (tmp_path / "project" / "mkdocs.yml").read_text(encoding="utf-8")
+    site = mkdocs_cli_build(tmp_path / "project" / "mkdocs.yml", tmp_path / "site")  # --strict: no site_url warning
+    assert page(site, "2010/05/11/tomdoc.html").select_one("article h1").get_text(strip=True) == "TomDoc"
+    assert (site / "CNAME").is_file()

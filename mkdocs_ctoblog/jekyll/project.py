@@ -47,6 +47,16 @@ def output_collections(config: SiteConfig) -> dict[str, str | None]:
     return found
 
 
+def cname_url(config: SiteConfig) -> str | None:
+    """`https://<domain>` from the `CNAME` file GitHub Pages serves the site at, when it has one."""
+    try:
+        with open(os.path.join(config.source, "CNAME"), encoding="utf-8") as f:
+            domain = f.readline().strip().strip("/")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return f"https://{domain}" if domain and "/" not in domain and " " not in domain else None
+
+
 def site_variables(config: SiteConfig) -> dict[str, object]:
     """`site.*` as bodies read it: the top-level text and numbers of `_config.yml`."""
     found = {str(k): v for k, v in raw_config(config).items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
@@ -66,8 +76,9 @@ def mkdocs_yml(config: SiteConfig, *, broken_links: bool) -> str:
         ctoblog["pagination"] = config.paginate
     ctoblog["liquid"] = {"enabled": False}  # the import wrote the translation into the files
     settings: dict[str, Any] = {"site_name": config.title or "My blog"}
-    if config.url:
-        settings["site_url"] = config.url.rstrip("/") + (config.baseurl or "") + "/"
+    url = config.url or cname_url(config)
+    if url:
+        settings["site_url"] = url.rstrip("/") + (config.baseurl or "") + "/"
     if config.description:
         settings["site_description"] = config.description
     if isinstance(author, str) and author:
@@ -106,6 +117,8 @@ def next_steps(config: SiteConfig, dest: str, switches: Mapping[str, int]) -> li
         + (f"; {switches['comments']} posts and pages said 'comments: true' (left out until then)" if switches.get("comments") else "")
     )
     steps.append("Calls to action: add 'cta.blocks' (README: Calls to action)")
-    if not config.url:
+    if not config.url and cname_url(config):
+        steps.append(f"site_url: {cname_url(config)}/ from the CNAME file (_config.yml had no 'url'); check it in mkdocs.yml")
+    elif not config.url:
         steps.append("site_url: set it in mkdocs.yml (feeds and social meta need it; _config.yml had no 'url')")
     return steps
