@@ -1,4 +1,5 @@
-"""Posts read in earlier builds of one `mkdocs serve`, keyed by source path and content.
+"""What one `mkdocs serve` keeps from build to build: the posts read (by source path and content)
+and the read-next ranking (while its inputs are the same).
 
 The key is a hash of the file's bytes, not its modification time and size: an edit that keeps
 both (`cp -p`, `rsync -t`, a file system with coarse timestamps) is still seen, on every OS
@@ -10,9 +11,16 @@ of the pages dwarfs.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from mkdocs_ctoblog.posts import ReadResult, ReadSettings
+from mkdocs_ctoblog import images, related
+from mkdocs_ctoblog.posts import Post, ReadResult, ReadSettings
+
+if TYPE_CHECKING:
+    from mkdocs_ctoblog.blocks import PageInfo
+    from mkdocs_ctoblog.config.blocks import ReadNextWeights
 
 
 class PostCache:
@@ -38,6 +46,52 @@ class PostCache:
         """Forget deleted posts."""
         for gone in set(self._entries) - src_uris:
             del self._entries[gone]
+
+
+class RankingCache:
+    """The read-next index; across rebuilds the previous one (and the picks it made) is kept while
+    no post's title, description, categories, tags or date changed."""
+
+    def __init__(self) -> None:
+        self._kept: tuple[tuple[object, ...], related.Related] | None = None
+        self.reused = False
+        """Whether the last `ranking` was the previous build's."""
+
+    def ranking(self, published: list[Post], weights: ReadNextWeights) -> related.Related:
+        inputs = related.Related.inputs(
+            published, related.Weights(weights.category, weights.tag, weights.words, weights.recency)
+        )
+        self.reused = self._kept is not None and self._kept[0] == inputs
+        if self._kept is not None and self.reused:
+            self._kept[1].refresh(published)
+            return self._kept[1]
+        ranking = related.Related(published, inputs[0])  # type: ignore[arg-type]
+        self._kept = (inputs, ranking)
+        return ranking
+
+
+@dataclass
+class Kept:
+    """Everything the plugin keeps across the rebuilds of one `mkdocs serve`."""
+
+    posts: PostCache = field(default_factory=PostCache)
+    ranking: RankingCache = field(default_factory=RankingCache)
+    image_sizes: images.SizeCache = field(default_factory=dict)  # keyed by file and mtime
+    # for pages a `--dirty` rebuild does not render again:
+    post_html: dict[str, str] = field(default_factory=dict)  # posts' HTML for the feeds
+    page_infos: dict[str, PageInfo] = field(default_factory=dict)  # pages' titles for page cards
+    pasted: dict[str, tuple[str, ...]] = field(default_factory=dict)  # pasted blocks found in posts
+
+    def forget_gone(self, posts: Mapping[str, object], doc_urls: Mapping[str, object]) -> None:
+        """Forget what was kept of posts and pages that are gone."""
+        _keep_only(self.post_html, posts)
+        _keep_only(self.pasted, posts)
+        _keep_only(self.page_infos, doc_urls)
+
+
+def _keep_only(kept: dict[str, Any], current: Mapping[str, object]) -> None:
+    for src in kept.keys() - current.keys():
+        del kept[src]
 
 
 def _stamp(abs_path: str | None) -> bytes | None:

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Literal
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from mkdocs_ctoblog.blog import Blog, Term, listing_order
+from mkdocs_ctoblog.blog import Blog, Term, TermKind, listing_order
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
+    from mkdocs_ctoblog.config import CtoblogConfig, ListingConfig
     from mkdocs_ctoblog.posts import Post
 
 log = get_plugin_logger(__name__)
@@ -45,6 +46,37 @@ class Listing:
     posts: tuple[Post, ...]
     newer_src: str | None
     older_src: str | None
+
+
+def term_kinds(cfg: CtoblogConfig) -> set[TermKind]:
+    """The kinds of terms whose index pages are on."""
+    enabled = {
+        "category": cfg.categories.enabled,
+        "tag": cfg.tags.enabled,
+        "author": cfg.authors.enabled,
+        "archive": cfg.archive.enabled,
+        "series": cfg.series.enabled,
+    }
+    return {kind for kind, on in enabled.items() if on}  # type: ignore[misc]
+
+
+def index_styles(cfg: CtoblogConfig, blog: Blog) -> dict[ListingKind, IndexStyle]:
+    """The indexes to generate and how each shows its posts; author pages only when the blog
+    has `authors.min_authors` authors."""
+    per_page = cfg.pagination
+    styles: dict[ListingKind, IndexStyle] = {"blog": IndexStyle("cards", per_page)}
+    options: dict[ListingKind, ListingConfig] = {
+        "category": cfg.categories,
+        "tag": cfg.tags,
+        "archive": cfg.archive,
+        "series": cfg.series,
+    }
+    if len(blog.terms.get("author", ())) >= cfg.authors.min_authors:
+        options["author"] = cfg.authors
+    for kind, option in options.items():
+        if kind in blog.terms:
+            styles[kind] = IndexStyle(option.layout, per_page if option.paginate else None)  # type: ignore[arg-type]
+    return styles
 
 
 def index_src(blog_dir: str, kind: ListingKind, slug: str | None, number: int) -> str:

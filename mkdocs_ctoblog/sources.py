@@ -12,14 +12,19 @@ import yaml
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from mkdocs_ctoblog import outpaths, urls
+from mkdocs_ctoblog import dates, outpaths, urls
 from mkdocs_ctoblog.cache import PostCache
 from mkdocs_ctoblog.frontmatter_io import split_post
 from mkdocs_ctoblog.jekyll import permalink as jekyll_permalink
 from mkdocs_ctoblog.posts import Author, Post, ReadResult, ReadSettings, load_authors, read_post, schedule
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
+
+    from mkdocs_ctoblog.config import CtoblogConfig
 
 log = get_plugin_logger(__name__)
 
@@ -35,6 +40,47 @@ def is_post_source(src_uri: str, posts_dir: str, blog_dir: str) -> bool:
     blog = blog_dir.strip("/")
     reserved = [f"{blog}/index.md", *(f"{blog}/{folder}/" for folder in _INDEX_FOLDERS)]
     return not any(src_uri == r or (r.endswith("/") and src_uri.startswith(r)) for r in reserved)
+
+
+def read_blog_posts(
+    files: Files, config: MkDocsConfig, cfg: CtoblogConfig, *, tz: ZoneInfo, cache: PostCache, show_unpublished: bool
+) -> tuple[list[File], dict[str, Post]]:
+    """Check posts_dir, move pages with a `permalink`, then read every post (see `collect_posts`);
+    return the pages moved and the posts."""
+    posts_dir = cfg.resolved_posts_dir()
+    check_posts_dir(files, config.docs_dir, posts_dir, blog_dir=None if cfg.posts_dir else cfg.blog_dir.strip("/"))
+    moved = move_pages_with_permalink(
+        files, posts_dir=posts_dir, blog_dir=cfg.blog_dir, use_directory_urls=config.use_directory_urls
+    )
+    posts = collect_posts(
+        files,
+        posts_dir=posts_dir,
+        blog_dir=cfg.blog_dir,
+        settings=read_settings(files, config, cfg, tz),
+        cache=cache,
+        now=dates.now(),
+        future=cfg.future,
+        show_unpublished=show_unpublished,
+    )
+    return moved, posts
+
+
+def read_settings(files: Files, config: MkDocsConfig, cfg: CtoblogConfig, tz: ZoneInfo) -> ReadSettings:
+    """What reading a post needs from the site and the plugin config."""
+    return ReadSettings(
+        tz=tz,
+        blog_dir=cfg.blog_dir,
+        post_url_format=cfg.post_url_format,
+        use_directory_urls=config.use_directory_urls,
+        words_per_minute=cfg.words_per_minute,
+        authors=read_authors_file(config.docs_dir, cfg.resolved_authors_file()),
+        categories_allowed=frozenset(urls.slugify(c) for c in cfg.categories_allowed),
+        doc_paths=frozenset(f.src_uri for f in files),
+        posts_dir=cfg.resolved_posts_dir(),
+        slug_case=cfg.resolved_slug_case(),
+        excerpt_separator=cfg.excerpt_separator,
+        previous_post_url_formats=cfg.resolved_previous_post_url_formats(),
+    )
 
 
 def collect_posts(

@@ -27,8 +27,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs_ctoblog import outpaths
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Collection, Iterable
 
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
 
 SEARCH_PLUGINS = ("search", "material/search")
@@ -109,6 +110,31 @@ def claim_site(url_map: UrlMap, files: Files, *, ours: Collection[File], static_
             url_map.reserve("search/search_index.json", f"the {name} plugin's 'search/search_index.json'")
     for file in ours:
         url_map.claim(file.dest_uri, f"'{file.src_uri}'")
+
+
+def claim_build(
+    files: Files,
+    config: MkDocsConfig,
+    *,
+    posts: Collection[str],
+    moved: Iterable[File],
+    generated: Collection[str],
+    folder_sitemaps: Iterable[str],
+    own_feed_files: Collection[str],
+) -> UrlMap:
+    """Every output path of the build, ours claimed (posts, pages moved to their `permalink`, our
+    generated files, folder sitemaps): a collision stops the build before anything is written."""
+    url_map = UrlMap()
+    moved_ids = {id(f) for f in moved}
+    ours = [
+        f for f in files
+        if f.src_uri in posts or id(f) in moved_ids or (f.generated_by and f.src_uri in generated)
+    ]
+    claim_site(url_map, files, ours=ours, static_templates=config.theme.static_templates, plugins=config.plugins.keys())
+    for path in folder_sitemaps:
+        if path not in own_feed_files:
+            url_map.claim(path, f"the folder sitemap '{path}'")
+    return url_map
 
 
 def _describe(file: File) -> str:
