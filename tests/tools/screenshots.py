@@ -3,6 +3,7 @@ in Debian's Chromium and write PNGs into ``screenshots/``.
 
     .venv/bin/python tests/tools/screenshots.py              # all of them
     .venv/bin/python tests/tools/screenshots.py --out /tmp/shots
+    .venv/bin/python tests/tools/screenshots.py --review --out /tmp/shots   # and every other page to look at
 
 Look at every image before committing it: a screenshot is only useful if the page in it looks deliberate.
 """
@@ -30,8 +31,8 @@ POST = "blog/scaling-the-team-your-first-engineering-managers/"  # part 2 of a s
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
-# file name -> (theme, page, browser context, what to capture: the window, or the blocks after the post,
-# all of them or up to a selector's block: "blocks:.ctoblog-newsletter")
+# file name -> (theme, page, browser context, what to capture: the window, the whole page, or the blocks
+# after the post, all of them or up to a selector's block: "blocks:.ctoblog-newsletter")
 SHOTS: dict[str, tuple[str, str, dict[str, Any], str]] = {
     "blog-index-light.png": ("material", "blog/", {**DESKTOP, "color_scheme": "light"}, "window"),
     "blog-index-dark.png": ("material", "blog/", {**DESKTOP, "color_scheme": "dark"}, "window"),
@@ -44,6 +45,28 @@ SHOTS: dict[str, tuple[str, str, dict[str, Any], str]] = {
     "phone-post-blocks-dark.png": ("material", POST, {**PHONE, "color_scheme": "dark"}, "blocks:.ctoblog-newsletter"),
     "mkdocs-theme-index.png": ("mkdocs", "blog/", {**DESKTOP, "color_scheme": "light"}, "window"),
     "mkdocs-theme-post-blocks.png": ("mkdocs", POST, {**DESKTOP, "color_scheme": "light"}, "blocks"),
+}
+
+# Not in the README: the other pages and modes to look at before a change to the templates or the
+# stylesheet lands (`--review`): every index layout, a post without a cover, both themes, dark, phone.
+NO_COVER = "blog/the-one-page-weekly-update/"
+REVIEW: dict[str, tuple[str, str, dict[str, Any], str]] = {
+    "review-category-light.png": ("material", "blog/category/hiring/", {**DESKTOP, "color_scheme": "light"}, "page"),
+    "review-category-dark.png": ("material", "blog/category/hiring/", {**DESKTOP, "color_scheme": "dark"}, "page"),
+    "review-tag-light.png": ("material", "blog/tag/scaling/", {**DESKTOP, "color_scheme": "light"}, "window"),
+    "review-archive-dark.png": ("material", "blog/archive/2025/", {**DESKTOP, "color_scheme": "dark"}, "window"),
+    "review-no-cover-light.png": ("material", NO_COVER, {**DESKTOP, "color_scheme": "light"}, "window"),
+    "review-post-dark-full.png": ("material", POST, {**DESKTOP, "color_scheme": "dark"}, "page"),
+    "review-phone-category.png": ("material", "blog/category/hiring/", {**PHONE, "color_scheme": "dark"}, "window"),
+    "review-phone-archive.png": ("material", "blog/archive/2025/", {**PHONE, "color_scheme": "light"}, "window"),
+    "review-phone-post-blocks.png": ("material", POST, {**PHONE, "color_scheme": "light"}, "blocks"),
+    "review-mkdocs-post.png": ("mkdocs", POST, {**DESKTOP, "color_scheme": "light"}, "window"),
+    "review-mkdocs-post-dark.png": ("mkdocs", POST, {**DESKTOP, "color_scheme": "dark"}, "page"),
+    "review-mkdocs-category.png": ("mkdocs", "blog/category/hiring/", {**DESKTOP, "color_scheme": "light"}, "page"),
+    "review-mkdocs-tag.png": ("mkdocs", "blog/tag/scaling/", {**DESKTOP, "color_scheme": "light"}, "window"),
+    "review-mkdocs-no-cover.png": ("mkdocs", NO_COVER, {**DESKTOP, "color_scheme": "light"}, "window"),
+    "review-mkdocs-phone-index.png": ("mkdocs", "blog/", {**PHONE, "color_scheme": "light"}, "window"),
+    "review-mkdocs-phone-post.png": ("mkdocs", POST, {**PHONE, "color_scheme": "dark"}, "page"),
 }
 
 # Load every image (lazy ones too) before the picture is taken.
@@ -76,7 +99,7 @@ def build(theme: str, into: Path) -> Path:
         config = into / "mkdocs.yml"
         config.write_text(yaml.safe_dump({
             "INHERIT": str(EXAMPLE / "mkdocs.yml"), "docs_dir": str(EXAMPLE / "docs"),
-            "theme": {"name": "mkdocs", "highlightjs": False},
+            "theme": {"name": "mkdocs", "highlightjs": False, "color_mode": "auto"},  # dark follows the browser
         }), encoding="utf-8")
     site = into / "site"
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
@@ -90,8 +113,8 @@ def take(browser: Any, url: str, context: dict[str, Any], capture: str, path: Pa
         page.goto(url, wait_until="networkidle")
         page.evaluate(LOAD_IMAGES)
         page.wait_for_timeout(800)  # Material's header title fades back after the scroll
-        if capture == "window":
-            page.screenshot(path=str(path))
+        if capture in ("window", "page"):
+            page.screenshot(path=str(path), full_page=capture == "page")
             return
         region = page.evaluate(BLOCKS_REGION, capture.partition(":")[2] or None)
         margin = 16
@@ -106,6 +129,7 @@ def take(browser: Any, url: str, context: dict[str, Any], capture: str, path: Pa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots", help="folder for the PNGs")
+    parser.add_argument("--review", action="store_true", help="also the pages the README does not show")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="ctoblog-shots-") as tmp:
@@ -115,7 +139,7 @@ def main() -> None:
             sites[theme] = build(theme, Path(tmp) / theme)
         with serve_site(sites["material"]) as material, serve_site(sites["mkdocs"]) as mkdocs, chromium() as browser:
             servers = {"material": material, "mkdocs": mkdocs}
-            for name, (theme, url, context, capture) in SHOTS.items():
+            for name, (theme, url, context, capture) in {**SHOTS, **(REVIEW if args.review else {})}.items():
                 take(browser, servers[theme].url + url, context, capture, args.out / name)
                 print(args.out / name)
 
