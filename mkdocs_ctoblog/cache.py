@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs_ctoblog import images, related
 from mkdocs_ctoblog.posts import Post, ReadResult, ReadSettings
+from mkdocs_ctoblog.template_cache import TemplateCache
 
 if TYPE_CHECKING:
     from mkdocs_ctoblog.blocks import PageInfo
@@ -81,6 +82,8 @@ class Kept:
     post_html: dict[str, str] = field(default_factory=dict)  # posts' HTML for the feeds
     page_infos: dict[str, PageInfo] = field(default_factory=dict)  # pages' titles for page cards
     pasted: dict[str, tuple[str, ...]] = field(default_factory=dict)  # pasted blocks found in posts
+    templates: TemplateCache = field(default_factory=TemplateCache)  # compiled Jinja templates
+    feeds_written: dict[str, object] = field(default_factory=dict)  # `--dirty`: feeds as last written
 
     def forget_gone(self, posts: Mapping[str, object], doc_urls: Mapping[str, object]) -> None:
         """Forget what was kept of posts and pages that are gone."""

@@ -160,16 +160,21 @@ def _authors_page(src_uri: str, files: Files) -> File | None:
     return found
 
 
-def add_feed_files(paths: list[str], files: Files, config: MkDocsConfig) -> frozenset[str]:
+def add_feed_files(paths: list[str], files: Files, config: MkDocsConfig, *, stable_source: str | None = None) -> frozenset[str]:
     """Register the feeds as generated files (so Markdown links to them validate); their content is
-    written in on_post_build. A file of the same path in docs_dir wins: return those paths."""
+    written in on_post_build. A file of the same path in docs_dir wins: return those paths.
+    `stable_source` (`mkdocs serve --dirty`): an empty file older than any output, so that MkDocs
+    does not empty a feed written by an earlier build (the plugin writes only changed feeds)."""
     own = set()
     for path in paths:
         if files.get_file_from_path(path) is not None:
             log.warning("%s: a file in docs_dir has the path of a feed; the feed is not written", path)
             own.add(path)
             continue
-        files.append(File.generated(config, path, content=b"", inclusion=InclusionLevel.NOT_IN_NAV))
+        if stable_source is None:
+            files.append(File.generated(config, path, content=b"", inclusion=InclusionLevel.NOT_IN_NAV))
+        else:
+            files.append(File.generated(config, path, abs_src_path=stable_source, inclusion=InclusionLevel.NOT_IN_NAV))
     return frozenset(own)
 
 

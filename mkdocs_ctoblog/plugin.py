@@ -77,13 +77,16 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         self.tz = ZoneInfo(self.config.timezone)
         self.locale = site_locale(self.config, config)
         add_to_config(config, self.config)
-        self.renderer = Renderer(config.theme.dirs, self.config.strings)
+        self.renderer = Renderer(
+            config.theme.dirs, self.config.strings, bytecode_cache=self.kept.templates if self.is_serve else None
+        )
         self.formatter = views.Formatter(self.tz, self.locale, self.config.date_format, self.config.strings)
         site = sharing.SiteFacts(config.site_url, config.site_name, config.site_description, self.locale, self.tz)
         self.sharing = sharing.Sharing(
             self.config, site, show_unpublished=self.show_unpublished, render_head=self.renderer.head
         )
         self.sharing.post_html = self.kept.post_html
+        self.sharing.written = self.kept.feeds_written if self.rebuilds is not None else None
         self.sharing.check_site_url()
         return config
 
@@ -175,9 +178,12 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             return output if listing is None else self.build.index_pages.fill(output, page, listing)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Give posts their sitemap `lastmod` (updated, else date): MkDocs renders sitemap.xml next."""
+        """Give posts their sitemap `lastmod` (updated, else date): MkDocs renders sitemap.xml next.
+        Under `mkdocs serve`, the theme's templates are compiled once, not on every rebuild."""
         if not self.config.enabled:
             return None
+        if self.is_serve:
+            env.bytecode_cache = self.kept.templates
         for src, post in self.posts.items():
             file = files.get_file_from_path(src)
             if file is not None and file.page is not None:

@@ -16,8 +16,11 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 class Renderer:
     """Renders `ctoblog/*.html`; a same-named file in the theme's custom_dir wins."""
 
-    def __init__(self, theme_dirs: Sequence[str], strings: Mapping[str, str]) -> None:
+    def __init__(
+        self, theme_dirs: Sequence[str], strings: Mapping[str, str], *, bytecode_cache: jinja2.BytecodeCache | None = None
+    ) -> None:
         self.env = jinja2.Environment(
+            bytecode_cache=bytecode_cache,
             loader=jinja2.FileSystemLoader(list(theme_dirs)),
             autoescape=True,
             auto_reload=False,

@@ -68,6 +68,9 @@ class Sharing:
         self.feed_sets: list[FeedSet] = []
         self.full_content_posts: frozenset[str] = frozenset()
         self.post_html: dict[str, str] = {}
+        # `mkdocs serve --dirty`: what the last build wrote (feed path -> channel, and the sitemap
+        # it cut the folder sitemaps from), kept by the plugin; an unchanged file is not written again
+        self.written: dict[str, object] | None = None
         self.entries: dict[str, feeds.Entry | None] = {}
         self.blog = Blog(posts=())
         self.post_url: Callable[[Post], str | None] = lambda post: None
@@ -432,6 +435,8 @@ class Sharing:
         """Write every planned feed, then the folder sitemaps Material's JavaScript asks for."""
         if not self.feeds_on:
             return
+        written = {} if self.written is None else self.written
+        count = 0
         for feed_set in self.feed_sets:
             channel = self.channel(feed_set)
             for fmt in feed_set.formats:
@@ -439,12 +444,26 @@ class Sharing:
                 if path in own_files:
                     continue
                 target = Path(outpaths.site_file(site_dir, path))
+                if written.get(path) == (channel, _mtime(target)):
+                    continue  # the same feed, and the file as this plugin wrote it
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(feeds.RENDERERS[fmt](channel))
-        sitemaps.write_folder_sitemaps(
-            site_dir, self.site.site_url or "", [s.folder for s in self.feed_sets], skip=own_files
-        )
-        log.debug("feeds: %d written", sum(len(s.formats) for s in self.feed_sets))
+                written[path] = (channel, _mtime(target))
+                count += 1
+        folders = [s.folder for s in self.feed_sets]
+        site_map = sitemaps.read_site_map(site_dir)
+        kept = [f"{folder}/{sitemaps.FILE_NAME}" for folder in folders if folder]
+        if site_map != written.get(sitemaps.FILE_NAME) or not all(Path(site_dir, p).is_file() for p in kept):
+            sitemaps.write_folder_sitemaps(site_dir, site_map, self.site.site_url or "", folders, skip=own_files)
+            written[sitemaps.FILE_NAME] = site_map
+        log.debug("feeds: %d written", count)
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def _short(text: str | None, limit: int = _DESCRIPTION_LENGTH) -> str:

@@ -90,7 +90,8 @@ class SiteBuild:
             term_url=self.index_pages.index_url,
             asset=lambda path: site_files.asset(files, path),
         )
-        self.own_feed_files = indexes.add_feed_files(feed_paths, files, config) | frozenset(
+        stable = rebuilds.stable_source if rebuilds is not None else None
+        self.own_feed_files = indexes.add_feed_files(feed_paths, files, config, stable_source=stable) | frozenset(
             path for path in sharing.folder_sitemaps() if files.get_file_from_path(path)
         )
         self.url_map = urlmap.claim_build(

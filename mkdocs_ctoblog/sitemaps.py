@@ -43,13 +43,19 @@ def folder_sitemap(site_map: str, prefix: str) -> str | None:
     return head + "".join(kept) + site_map[end:]
 
 
-def write_folder_sitemaps(site_dir: str, site_url: str, folders: Iterable[str], *, skip: Iterable[str] = ()) -> list[str]:
-    """Write `<folder>/sitemap.xml` for each folder (not the root, not a path in `skip`, which are
-    the author's own files); return the site paths written."""
+def read_site_map(site_dir: str) -> str | None:
+    """The text of the site's `sitemap.xml` (MkDocs writes it), or None."""
     source = Path(site_dir, FILE_NAME)
-    if not source.is_file():
+    return source.read_text(encoding="utf-8") if source.is_file() else None
+
+
+def write_folder_sitemaps(
+    site_dir: str, site_map: str | None, site_url: str, folders: Iterable[str], *, skip: Iterable[str] = ()
+) -> list[str]:
+    """Write `<folder>/sitemap.xml`, cut from `site_map`, for each folder (not the root, not a path
+    in `skip`, which are the author's own files); return the site paths written."""
+    if site_map is None:
         return []
-    site_map = source.read_text(encoding="utf-8")
     skipped = set(skip)
     written = []
     for folder in sorted(set(folders)):
