@@ -9,6 +9,7 @@ source (Jinja compares a checksum of the source) and the same environment settin
 from __future__ import annotations
 
 import weakref
+from collections.abc import Mapping
 
 import jinja2
 from jinja2.bccache import Bucket
@@ -41,7 +42,7 @@ def _settings(env: jinja2.Environment) -> tuple[object, ...]:
     options, extensions, and which filters and tests exist and what they are passed."""
     autoescape = env.autoescape if isinstance(env.autoescape, bool) else id(env.autoescape)
 
-    def passed(functions: dict[str, object]) -> tuple[tuple[str, object], ...]:
+    def passed(functions: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
         return tuple(sorted((name, str(getattr(f, "jinja_pass_arg", ""))) for name, f in functions.items()))
 
     return (
