@@ -154,6 +154,7 @@ def test_post_header_title_cover_and_first_paragraph_above_the_fold(chromium_bro
             assert not page.locator('[data-md-type="navigation"]').is_visible()
             assert page.locator('[data-md-type="toc"]').is_visible()
             assert column["x"] > 150 and column["width"] <= 760, column  # a readable measure, not the whole row
+        assert column["x"] >= 12 and column["x"] + column["width"] <= context["viewport"]["width"] - 12, column  # margins
         # The cover arrived after the first paint: its box was the same size before it came.
         assert page.evaluate(LAYOUT_SHIFT) < 0.01, "the page shifted while its cover loaded"
 
