@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-_TAG = re.compile(r"<(?:a|img)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"""<(?:a|img)\b(?:[^<>"']|"[^"<]*"|'[^'<]*')*>""", re.IGNORECASE)  # stops at the next '<': linear
 _ATTRIBUTE = re.compile(r"""(\s(?:href|src)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
 
 

@@ -24,7 +24,10 @@ from mkdocs_ctoblog.fences import strip_fences
 log = get_plugin_logger(__name__)
 
 _SLOT = re.compile(r"<!--\s*ctoblog:(series|share|author_bio|cta|newsletter|read_next|comments|latest:\d+)\s*-->")
-_LATEST = re.compile(r"(?:<p>\s*)?<!--\s*ctoblog:latest\b(?P<args>(?:(?!-->).)*)-->(?:\s*</p>)?", re.DOTALL)
+# A marker's opening; its end (`-->`) is found with str.find, once (a lazy `.*?-->` would rescan the
+# rest of the page from every unclosed marker).
+_LATEST_START = re.compile(r"(?:<p>\s*)?<!--\s*ctoblog:latest\b")
+_CLOSING_P = re.compile(r"\s*</p>")
 _LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
 LATEST_ARGS = ("count", "category", "tag", "title")
 
@@ -137,11 +140,16 @@ def find_latest(html: str, src_uri: str) -> tuple[str, list[LatestRequest]]:
     if "ctoblog:latest" not in html:  # most pages: skip the regex (its optional <p> makes it try every "<")
         return html, requests
 
-    def replace(match: re.Match) -> str:
-        requests.append(_parse_latest(match["args"], src_uri))
-        return slot(f"latest:{len(requests) - 1}")
-
-    return _LATEST.sub(replace, html), requests
+    parts, pos = [], 0
+    while (start := _LATEST_START.search(html, pos)) is not None:
+        end = html.find("-->", start.end())
+        if end < 0:
+            break
+        requests.append(_parse_latest(html[start.end() : end], src_uri))
+        after = _CLOSING_P.match(html, end + 3)
+        parts += [html[pos : start.start()], slot(f"latest:{len(requests) - 1}")]
+        pos = after.end() if after else end + 3
+    return "".join(parts) + html[pos:], requests
 
 
 def _parse_latest(args: str, src_uri: str) -> LatestRequest:
@@ -181,16 +189,16 @@ def _parse_latest(args: str, src_uri: str) -> LatestRequest:
 # -- pasted blocks ----------------------------------------------------------------------------
 
 _READ_NEXT_HEADING = re.compile(
-    r"^[ \t]*(?:(?:#{1,6}|\*\*|__|<h[1-6][^>]*>|<p>[ \t]*<(?:strong|b)>)[ \t]*)?"
+    r"^[ \t]*(?:(?:#{1,6}|\*\*|__|<h[1-6][^<>\n]*>|<p>[ \t]*<(?:strong|b)>)[ \t]*)?"
     r"(?:read next|read more|related (?:posts|articles|reading)|further reading|more posts|keep reading|"
     r"you (?:might|may) also (?:like|enjoy))\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _LIST_START = re.compile(r"^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+|<ul\b|<ol\b|<li\b)", re.MULTILINE)
-_LISTING_CLASS = re.compile(r"<ul\b[^>]*class=[\"'][^\"']*\b(?:listing|related|read-next)\b", re.IGNORECASE)
+_LISTING_CLASS = re.compile(r"<ul\b[^<>]*class=[\"'][^\"'<>]*\b(?:listing|related|read-next)\b", re.IGNORECASE)
 _CTA_PHRASE = re.compile(
     r"\b(?:get in touch|book a (?:call|chat|meeting)|schedule a call|hire me|work with me|contact me|"
-    r"let'?s talk|reach out|i offer\b[^.\n]*\bservices|fractional cto services)\b",
+    r"let'?s talk|reach out|i offer\b[^.\n]{0,80}?\bservices|fractional cto services)\b",
     re.IGNORECASE,
 )
 _LINK = re.compile(r"\]\(|<a\s", re.IGNORECASE)

@@ -9,7 +9,9 @@ from typing import TypeVar
 
 from markupsafe import Markup
 
-_FIRST_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
+from mkdocs_ctoblog.htmlscan import first_element
+
+_HEADERLINK = re.compile(r'<a\b[^<>]*class="headerlink"[^<>]*>[^<]*</a>')  # stops at the next "<": linear
 
 View = TypeVar("View")
 
@@ -22,11 +24,11 @@ def add_post_header(content: str, title: str, render: Callable[..., str], view: 
     (id and permalink kept); further down, it stays and the header has no title. Otherwise, as in a
     Jekyll layout, the front-matter title is the page's `<h1>` and the content's headings stay below it.
     """
-    match = _FIRST_H1.search(content)
-    if match and _text(match[1]) == " ".join(title.split()):
-        if not content[: match.start()].strip():
-            own_title = Markup(match[0])  # HTML that came out of Markdown
-            return render(view, with_title=False, title_html=own_title) + content[match.end() :]
+    match = first_element(content, "h1")
+    if match and _text(content[match.inner_start : match.inner_end]) == " ".join(title.split()):
+        if not content[: match.start].strip():
+            own_title = Markup(content[match.start : match.end])  # HTML that came out of Markdown
+            return render(view, with_title=False, title_html=own_title) + content[match.end :]
         return render(view, with_title=False) + content
     return render(view, with_title=True) + content
 
@@ -37,15 +39,15 @@ def add_index_header(content: str, render: Callable[..., str], view: View) -> st
     The header holds the content's leading `<h1>` if it has one; a page with an `<h1>` further down
     keeps its content as it is and gets no header.
     """
-    match = _FIRST_H1.search(content)
-    if match and content[: match.start()].strip():
+    match = first_element(content, "h1")
+    if match and content[: match.start].strip():
         return content
-    own_title = Markup(match[0]) if match else ""  # HTML that came out of Markdown
-    intro = content[match.end() :] if match else content
+    own_title = Markup(content[match.start : match.end]) if match else ""  # HTML that came out of Markdown
+    intro = content[match.end :] if match else content
     return render(view, title_html=own_title, intro_html=Markup(intro) if intro.strip() else "")
 
 
 def _text(fragment: str) -> str:
     """Visible text of an HTML fragment (Material's permalink `¶` anchors removed)."""
-    fragment = re.sub(r'<a\b[^>]*class="headerlink"[^>]*>.*?</a>', "", fragment, flags=re.DOTALL)
+    fragment = _HEADERLINK.sub("", fragment)
     return " ".join(html_lib.unescape(Markup(fragment).striptags()).split())

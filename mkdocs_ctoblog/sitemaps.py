@@ -10,8 +10,7 @@ only allows URLs under a sitemap's own folder), and Material finds nothing in it
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,8 +18,6 @@ from mkdocs_ctoblog import outpaths
 from mkdocs_ctoblog.posts import Post
 
 FILE_NAME = "sitemap.xml"
-_URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\s*", re.DOTALL)
-_LOC = re.compile(r"<loc>\s*(.*?)\s*</loc>", re.DOTALL)
 
 
 def lastmod(post: Post, tz: ZoneInfo, now: dt.datetime) -> str:
@@ -33,14 +30,29 @@ def lastmod(post: Post, tz: ZoneInfo, now: dt.datetime) -> str:
 
 def folder_sitemap(site_map: str, prefix: str) -> str | None:
     """The `<url>` entries of `site_map` whose `<loc>` starts with `prefix`, in the same document
-    shape; None when `site_map` is not a sitemap MkDocs wrote."""
-    first = _URL_BLOCK.search(site_map)
+    shape; None when `site_map` is not a sitemap MkDocs wrote. One pass with `str.find`."""
     end = site_map.rfind("</urlset>")
     if end < 0:
         return None
-    head = site_map[: first.start()] if first else site_map[:end]
-    kept = [m[0] for m in _URL_BLOCK.finditer(site_map) if (loc := _LOC.search(m[0])) and loc[1].startswith(prefix)]
+    blocks = list(_url_blocks(site_map, end))
+    head = site_map[: blocks[0][0]] if blocks else site_map[:end]
+    kept = [site_map[start:stop] for start, stop, loc in blocks if loc.startswith(prefix)]
     return head + "".join(kept) + site_map[end:]
+
+
+def _url_blocks(site_map: str, end: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, loc) of each `<url>...</url>` before `end`, with the indentation before it and
+    the white space after it."""
+    pos = 0
+    while (start := site_map.find("<url>", pos, end)) >= 0 and (stop := site_map.find("</url>", start, end)) >= 0:
+        block = site_map[start:stop]
+        loc_start, loc_end = block.find("<loc>"), block.find("</loc>")
+        loc = block[loc_start + 5 : loc_end].strip() if 0 <= loc_start < loc_end else ""
+        indent = len(site_map[pos:start]) - len(site_map[pos:start].rstrip(" \t"))
+        pos = stop + 6
+        while pos < end and site_map[pos].isspace():
+            pos += 1
+        yield start - indent, pos, loc
 
 
 def read_site_map(site_dir: str) -> str | None:

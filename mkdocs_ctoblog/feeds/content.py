@@ -9,6 +9,8 @@ import re
 from collections.abc import Callable, Mapping
 from urllib.parse import urljoin
 
+from mkdocs_ctoblog.htmlscan import first_element
+
 IMAGE_TYPES: Mapping[str, str] = {
     ".png": "image/png",
     ".jpg": "image/jpeg",
@@ -23,7 +25,7 @@ IMAGE_TYPES: Mapping[str, str] = {
 # Every pattern stops at the next `<` (`[^<>]`), so each scans only one tag: linear in the page.
 _PLACEHOLDER = re.compile(r"<!--\s*/?ctoblog:[^<>]*-->\s*")
 _EMPTY_P = re.compile(r"<p>\s*</p>\n?")  # left by a `<p><!-- ctoblog:latest --></p>` an author wrote
-_POST_HEADER = re.compile(r"<header\s[^>]*class=\"[^\"]*\bctoblog-post-header\b[^\"]*\"[^>]*>.*?</header>", re.DOTALL)
+_POST_HEADER_CLASS = re.compile(r"\sclass=\"[^\"]*\bctoblog-post-header\b")
 _HEADERLINK = re.compile(r"<a\s[^<>]*class=\"[^\"<>]*\bheaderlink\b[^\"<>]*\"[^<>]*>[^<]*</a>")
 _LEADING_H1 = re.compile(r"^\s*<h1[\s>].*?</h1>", re.DOTALL)
 _TAG = re.compile(r"<[A-Za-z](?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>")
@@ -68,7 +70,9 @@ def entry_html(page_html: str, *, title: str, url: str, site_root: str) -> str:
     """A post's rendered HTML as feed content: without our slots, the post header, a leading
     `<h1>` that repeats the title (the entry has its own) and heading permalinks; links absolute."""
     text = _EMPTY_P.sub("", _PLACEHOLDER.sub("", page_html))
-    text = _POST_HEADER.sub("", text, count=1)
+    header = first_element(text, "header", where=_POST_HEADER_CLASS.search)
+    if header:
+        text = text[: header.start] + text[header.end :]
     text = _HEADERLINK.sub("", text)
     leading = _LEADING_H1.match(text)
     if leading and _plain(leading[0]) == " ".join(title.split()):
