@@ -71,7 +71,7 @@ class IndexPages:
     def head(self, output: str, page: Page, listing: Listing) -> str:
         """Social meta, canonical, feed links and JSON-LD in the page's head."""
         description = page.meta.get("description")
-        return self.sharing.listing_head(
+        return self.sharing.head.listing_head(
             output,
             listing,
             page.url,

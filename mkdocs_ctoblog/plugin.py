@@ -82,11 +82,9 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         )
         self.formatter = views.Formatter(self.tz, self.locale, self.config.date_format, self.config.strings)
         site = sharing.SiteFacts(config.site_url, config.site_name, config.site_description, self.locale, self.tz)
-        self.sharing = sharing.Sharing(
-            self.config, site, show_unpublished=self.show_unpublished, render_head=self.renderer.head
-        )
-        self.sharing.post_html = self.kept.post_html
-        self.sharing.written = self.kept.feeds_written if self.rebuilds is not None else None
+        self.sharing = sharing.Sharing(self.config, site, render_head=self.renderer.head)
+        self.sharing.feed_files.post_html = self.kept.post_html
+        self.sharing.feed_files.written = self.kept.feeds_written if self.rebuilds is not None else None
         self.sharing.check_site_url()
         return config
 
@@ -130,7 +128,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         listing = self.build.index_pages.listings.get(page.file.src_uri)
         if post is not None:
             page.meta = meta = theme_meta.post_page_meta(post, self.build.present.post_meta(post, page.url))
-            self.sharing.page_meta(post, meta)
+            self.sharing.head.page_meta(post, meta)
             page.title = meta["title"]
             meta.setdefault("hide", list(self.config.post_hide))
             return post.body
@@ -207,7 +205,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             return None
         post = self.posts.get(page.file.src_uri)
         if post is not None:
-            self.sharing.keep_html(post, page.content or "")
+            self.sharing.feed_files.keep_html(post, page.content or "")
         if self.rebuilds is not None:
             self.rebuilds.titles[page.file.src_uri] = page.title
         return None
@@ -221,7 +219,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         with self.timings.measure("on_post_page (head)"):
             post = self.posts.get(page.file.src_uri)
             if post is not None:
-                return self.sharing.post_head(output, post, page.url)
+                return self.sharing.head.post_head(output, post, page.url)
             listing = self.build.index_pages.listings.get(page.file.src_uri)
             if listing is not None:
                 return self.build.index_pages.head(output, page, listing)
@@ -237,7 +235,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         indexes.leave_out_of_core_search(config, self.build.generated_listing_urls)
         with self.timings.measure("on_post_build (feeds)"):
             try:
-                self.sharing.write(config.site_dir, own_files=self.build.own_feed_files)
+                self.sharing.feed_files.write(config.site_dir, own_files=self.build.own_feed_files)
             except outpaths.UnsafePath as exc:
                 raise PluginError(f"ctoblog: not written: {exc}") from None
         bodylinks.report(self.link_findings)

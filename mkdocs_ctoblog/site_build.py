@@ -76,7 +76,7 @@ class SiteBuild:
             linker=linker,
             formatter=formatter,
             listing_urls=listing_urls,
-            feed_links=sharing.feed_links,
+            feed_links=sharing.feed_files.feed_links,
             show_badges=show_unpublished,
             show_topics=cfg.index_topics,
         )
@@ -92,7 +92,7 @@ class SiteBuild:
         )
         stable = rebuilds.stable_source if rebuilds is not None else None
         self.own_feed_files = indexes.add_feed_files(feed_paths, files, config, stable_source=stable) | frozenset(
-            path for path in sharing.folder_sitemaps() if files.get_file_from_path(path)
+            path for path in sharing.feed_files.folder_sitemaps() if files.get_file_from_path(path)
         )
         self.url_map = urlmap.claim_build(
             files,
@@ -100,7 +100,7 @@ class SiteBuild:
             posts=self.posts,
             moved=moved_pages,
             generated={*listings, *feed_paths},
-            folder_sitemaps=sharing.folder_sitemaps(),
+            folder_sitemaps=sharing.feed_files.folder_sitemaps(),
             own_feed_files=self.own_feed_files,
         )
         self.blocks = build_blocks(
@@ -112,7 +112,7 @@ class SiteBuild:
             ranking=kept.ranking.ranking([p for p in self.posts.values() if p.status == "published"], cfg.read_next.weights),
             markdown=markdown,
             present=self.present,
-            absolute=sharing.absolute,
+            absolute=sharing.links.absolute,
             index_url=self.index_pages.index_url,
             locale=locale,
             show_unpublished=show_unpublished,

@@ -1,6 +1,6 @@
 """Feeds of the blog and of each category: RSS 2.0 and Atom 1.0 (feedgen), JSON Feed 1.1 (json).
 
-Pure functions over `Post`s and plain values; `sharing.py` hands them what they need from MkDocs.
+Pure functions over `Post`s and plain values; `sharing` hands them what they need from MkDocs.
 Everything here is deterministic: dates come from the posts, never from the clock, so two builds
 of the same sources write byte-identical feeds.
 """
