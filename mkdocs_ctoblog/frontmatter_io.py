@@ -48,28 +48,34 @@ class JekyllYAMLHandler(YAMLHandler):
         return super().split(text)
 
     def load(self, fm: str, **kwargs: object) -> Any:
-        """The front matter, read with a safe loader; its node graph is measured before any value
-        is built, so anchors and aliases cannot expand a few bytes into gigabytes."""
-        loader = _TolerantLoader(fm)
-        try:
-            node = loader.get_single_node()
-            if node is None:
-                return None
-            if _may_exceed_budget(fm) and _expanded_size(node) > NODE_BUDGET:
-                raise RejectedFrontMatter(
-                    f"has more than {NODE_BUDGET:,} values once its aliases (*name) are expanded (or an alias inside itself)"
-                )
-            data = loader.construct_document(node)
-        finally:
-            loader.dispose()
+        """The front matter, read with `load_yaml`: a mapping, or RejectedFrontMatter."""
+        data = load_yaml(fm)
         if data is not None and not isinstance(data, dict):
             kind = "text" if isinstance(data, str) else "list" if isinstance(data, list) else type(data).__name__
             raise RejectedFrontMatter(f"is YAML {kind}, not a mapping of keys to values")
         return data
 
 
+def load_yaml(text: str) -> Any:
+    """A YAML document read with a safe loader; its node graph is measured before any value is
+    built, so anchors and aliases cannot expand a few bytes into gigabytes (RejectedFrontMatter)."""
+    loader = _TolerantLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node) > NODE_BUDGET:
+            raise RejectedFrontMatter(
+                f"has more than {NODE_BUDGET:,} values once its aliases (*name) are expanded (or an alias inside itself)"
+            )
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 NODE_BUDGET = 10_000
-"""Values a post's front matter may hold, aliases expanded (a long post's front matter holds ~100)."""
+"""Values a post's front matter or the authors file may hold, aliases expanded (a long post's front
+matter holds ~100)."""
 
 
 class RejectedFrontMatter(yaml.YAMLError):
@@ -135,7 +141,7 @@ def split_post(text: str) -> SplitPost:
     except RejectedFrontMatter as exc:
         return SplitPost({}, _body_after_front_matter(text), str(exc))
     except yaml.YAMLError as exc:
-        return SplitPost({}, _body_after_front_matter(text), _describe_yaml_error(exc))
+        return SplitPost({}, _body_after_front_matter(text), describe_yaml_error(exc, first_line=2))
     if not isinstance(meta, dict):
         return SplitPost({}, _body_after_front_matter(text), "front matter is not a mapping of keys to values")
     if text.startswith("---") and body == text.strip():
@@ -167,10 +173,13 @@ def _body_after_front_matter(text: str) -> str:
         return text.strip()
 
 
-def _describe_yaml_error(exc: yaml.YAMLError) -> str:
+def describe_yaml_error(exc: yaml.YAMLError, *, first_line: int = 1) -> str:
+    """One line for a YAML error: the problem and its line in the file (`first_line` is the file's
+    line of the YAML's first line: 2 for front matter after its opening `---`)."""
+    if isinstance(exc, RejectedFrontMatter):
+        return str(exc)
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if mark is not None:
-        # +2: the opening `---` is line 1 of the file, and marks count from 0.
-        return f"invalid YAML at line {mark.line + 2}: {problem}"
+        return f"invalid YAML at line {mark.line + first_line}: {problem}"
     return f"invalid YAML: {problem}"

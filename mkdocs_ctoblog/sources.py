@@ -14,7 +14,7 @@ from mkdocs.structure.files import InclusionLevel
 
 from mkdocs_ctoblog import dates, outpaths, urls
 from mkdocs_ctoblog.cache import PostCache
-from mkdocs_ctoblog.frontmatter_io import split_post
+from mkdocs_ctoblog.frontmatter_io import describe_yaml_error, load_yaml, split_post
 from mkdocs_ctoblog.jekyll import permalink as jekyll_permalink
 from mkdocs_ctoblog.posts import Author, Post, ReadResult, ReadSettings, load_authors, read_post, schedule
 
@@ -175,9 +175,15 @@ def read_authors_file(docs_dir: str, path: str) -> dict[str, Author]:
         return {}
     try:
         with open(full, encoding="utf-8-sig") as f:
-            data = yaml.safe_load(f)
-    except (OSError, yaml.YAMLError) as exc:
-        log.warning("%s: cannot read authors file: %s", path, exc)
+            data = load_yaml(f.read())
+    except UnicodeDecodeError as exc:
+        log.warning("%s: authors file: expected UTF-8 text (%s at byte %d); no authors read", path, exc.reason, exc.start)
+        return {}
+    except OSError as exc:
+        log.warning("%s: cannot read the authors file (%s)", path, exc.strerror or exc)
+        return {}
+    except yaml.YAMLError as exc:
+        log.warning("%s: authors file %s; no authors read", path, describe_yaml_error(exc))
         return {}
     return load_authors(data, path)
 
