@@ -130,7 +130,6 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             page.meta = meta = theme_meta.post_page_meta(post, self.build.present.post_meta(post, page.url))
             self.sharing.head.page_meta(post, meta)
             page.title = meta["title"]
-            meta.setdefault("hide", list(self.config.post_hide))
             return post.body
         if listing is not None:
             self.build.index_pages.set_title(page, listing)
@@ -161,6 +160,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
                 post=post,
             )
             if post is not None:
+                theme_meta.post_hide(page.meta, post, self.config.post_hide, page.toc)
                 card = self.build.present.card(post, page.url)
                 return placement.add_post_header(html, post.title, self.renderer.post_header, card)
         return html

@@ -11,7 +11,7 @@ and the front matter exactly as written stays available under `page.meta.ctoblog
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from typing import Any
 
 from markupsafe import escape
@@ -59,3 +59,14 @@ def post_page_meta(post: Post, ours: dict[str, Any]) -> dict[str, Any]:
         location = safe_url(post.meta["location"])
         meta["location"] = str(escape(location)) if location else None
     return {**meta, "ctoblog": {**ours, "front_matter": post.meta}}
+
+
+def post_hide(meta: MutableMapping[str, Any], post: Post, configured: Sequence[str], toc: Iterable[object]) -> None:
+    """Material's `hide` for a post: its own front matter wins; else `post_hide`, plus `toc` when the
+    post has no headings (an empty table-of-contents column would stand beside the article)."""
+    if "hide" in post.meta:
+        return
+    hide = list(configured)
+    if "toc" not in hide and next(iter(toc), None) is None:
+        hide.append("toc")
+    meta["hide"] = hide

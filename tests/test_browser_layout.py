@@ -14,8 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import MATERIAL, post
 from tools.axe import format_violations, run_axe
-from tools.browser import new_page
+from tools.browser import new_page, serve_site
 from tools.example import ARTICLE, MODES, OURS, PAGES
 
 pytestmark = pytest.mark.browser
@@ -249,5 +250,26 @@ def test_intro_page_and_compact_list(chromium_browser, example_servers, mode, ur
         assert page.evaluate("document.scrollingElement.scrollWidth") <= width, "horizontal scroll"
         violations = run_axe(page, include=OURS)
         assert not violations, format_violations(violations)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs"])
+def test_a_post_without_headings_has_no_empty_column(chromium_browser, build_site, theme):
+    """On a post without headings Material hides its navigation (`post_hide`) and the empty table of
+    contents, the mkdocs theme's empty table-of-contents column makes way: the article is centred."""
+    text = "A paragraph long enough to fill a line of the article column and show where it sits. " * 4
+    site = build_site({"blog/posts/2024-01-01-a.md": post("title: No headings\ncategory: Hiring", text)},
+                      theme=MATERIAL if theme == "material" else {"name": "mkdocs", "highlightjs": False})
+    page = new_page(chromium_browser, **MODES["mkdocs" if theme == "mkdocs" else "material-light"][1])
+    try:
+        with serve_site(site.site_dir) as server:
+            page.goto(server.url + "blog/a/", wait_until="networkidle")
+            column = page.locator(ARTICLE[theme]).bounding_box()
+            sidebars = ".md-sidebar" if theme == "material" else ".col-md-3"
+            assert [s.is_visible() for s in page.locator(sidebars).all()] in ([False], [False, False])
+            left, right = column["x"], 1280 - column["x"] - column["width"]
+            assert abs(left - right) < 40, (left, right)  # centred in the window
+            assert column["width"] <= 800, column
     finally:
         page.context.close()

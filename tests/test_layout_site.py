@@ -73,9 +73,8 @@ def test_index_pages_hide_materials_sidebars_unless_told(build_site):
     assert not hiring.select_one('[data-md-type="navigation"]').has_attr("hidden")
     kept = build_site(docs, plugin={"index_hide": []}).soup("blog/")
     assert not kept.select_one('[data-md-type="navigation"]').has_attr("hidden")
-    a = site.soup("blog/a/")  # posts hide the navigation (one link), keep the table of contents
+    a = site.soup("blog/a/")  # posts hide the navigation (one link)
     assert a.select_one('[data-md-type="navigation"]').has_attr("hidden")
-    assert not a.select_one('[data-md-type="toc"]').has_attr("hidden")
 
 
 def test_posts_hide_what_post_hide_says_and_their_own_hide_wins(build_site):
@@ -92,6 +91,17 @@ def test_posts_hide_what_post_hide_says_and_their_own_hide_wins(build_site):
     assert b.select_one('[data-md-type="toc"]').has_attr("hidden")
     kept = build_site(docs, plugin={"post_hide": []}).soup("blog/a/")
     assert not kept.select_one('[data-md-type="navigation"]').has_attr("hidden")
+
+
+def test_a_post_without_headings_hides_its_empty_table_of_contents(build_site):
+    site = build_site({
+        "blog/posts/2024-01-01-flat.md": post("title: Flat"),
+        "blog/posts/2024-01-02-headed.md": post("title: Headed", "Text.\n\n## A part\n\nMore.\n"),
+    })
+    flat, headed = site.soup("blog/flat/"), site.soup("blog/headed/")
+    assert flat.select_one('[data-md-type="toc"]').has_attr("hidden")
+    assert flat.select_one('[data-md-type="navigation"]').has_attr("hidden")
+    assert not headed.select_one('[data-md-type="toc"]').has_attr("hidden")
 
 
 @pytest.mark.parametrize("theme", [MATERIAL, "mkdocs"])
