@@ -3,9 +3,13 @@
     python benchmarks/jekyll_compare.py SRC WORK [--plugins jekyll-feed,jekyll-paginate]
 
 SRC is only read: Jekyll builds a copy of it in WORK/jekyll-src (with one extra page that lists
-`site.posts`), the import writes WORK/project, MkDocs builds WORK/mkdocs-site. Printed counts:
+`site.posts`), the import writes WORK/project, MkDocs builds WORK/mkdocs-site. With
+`--plugin-only` there is no import: WORK/project gets the posts (each `_posts` folder's files below
+`docs/blog/posts/`) and the files Jekyll copies as they are, and a `mkdocs.yml` whose ctoblog
+reads the blog's `_config.yml` (`jekyll_config`), as README's "Without the import" says. Printed counts:
 posts Jekyll publishes and how many are reachable at their Jekyll URL in the MkDocs build, posts
-built that Jekyll hides, built posts with Liquid visible outside code, `{% highlight %}` blocks
+built that Jekyll hides, built posts with Liquid visible outside code, cards and meta descriptions
+with Liquid, `{% highlight %}` blocks
 against code blocks, and body links and images that resolve (and, of those that do not, how many
 Jekyll's own build misses too). Needs Debian's `jekyll` (and the plugins the blog uses).
 """
@@ -57,6 +61,7 @@ def main() -> int:
     parser.add_argument("--tags", help="the import's --tags file (the blog's own Liquid tags)")
     parser.add_argument("--stub-blocks", default="", help="block tags of missing plugins, rendered as code (comma-separated)")
     parser.add_argument("--stub-tags", default="", help="tags of missing plugins, rendered as nothing (comma-separated)")
+    parser.add_argument("--plugin-only", action="store_true", help="no import: the posts copied, ctoblog reading _config.yml")
     args = parser.parse_args()
     work = Path(args.work)
     shutil.rmtree(work, ignore_errors=True)
@@ -65,7 +70,10 @@ def main() -> int:
     published = json.loads((jekyll_site / "ctoblog-compare-posts.json").read_text(encoding="utf-8"))
     project = work / "project"
     tags = ["--tags", args.tags] if args.tags else []
-    run([sys.executable, "-m", "mkdocs_ctoblog", "import-jekyll", *tags, args.src, str(project)], work / "import.log")
+    if args.plugin_only:
+        plugin_project(Path(args.src), project, args.tags)
+    else:
+        run([sys.executable, "-m", "mkdocs_ctoblog", "import-jekyll", *tags, args.src, str(project)], work / "import.log")
     build = run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(work / "mkdocs-site")], work / "mkdocs.log")
     warnings = [line for line in build.splitlines() if line.startswith("WARNING")]
     counts = compare(Path(args.src), published, jekyll_site, work / "mkdocs-site")
@@ -81,6 +89,41 @@ def run(command: list[str], log: Path) -> str:
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed, see {log}")
     return result.stdout + result.stderr
+
+
+def plugin_project(src: Path, project: Path, tags_file: str | None) -> None:
+    """The blog set up by hand for the plugin alone: posts in docs/blog/posts/, static files at
+    their paths, `jekyll_config` pointing at the blog's `_config.yml`."""
+    import yaml
+
+    from mkdocs_ctoblog.jekyll import tree
+    from mkdocs_ctoblog.jekyll.project import MARKDOWN_EXTENSIONS, cname_url
+    from mkdocs_ctoblog.jekyll.site_config import read_site_config
+
+    config = read_site_config(str(src / "_config.yml"))
+    for file in tree.scan(config):
+        if file.kind == "post":
+            target = project / "docs" / "blog" / "posts" / file.rel.split("_posts/", 1)[1]
+        elif file.kind == "static" and not file.rel.lower().endswith((".md", ".markdown")):
+            target = project / "docs" / file.rel
+        else:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(Path(config.source) / file.rel, target)
+    ctoblog: dict[str, object] = {"jekyll_config": str((src / "_config.yml").resolve())}
+    if tags_file:
+        ctoblog["liquid"] = {"tags": yaml.safe_load(Path(tags_file).read_text(encoding="utf-8"))}
+    url = config.url or cname_url(config)
+    settings = {
+        "site_name": config.title or "Blog",
+        **({"site_url": url.rstrip("/") + config.baseurl + "/"} if url else {}),
+        "theme": {"name": "material"},
+        "markdown_extensions": MARKDOWN_EXTENSIONS,
+        "plugins": ["search", {"ctoblog": ctoblog}],
+    }
+    (project / "docs").mkdir(parents=True, exist_ok=True)
+    (project / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
 
 
 def jekyll_build(src: Path, work: Path, plugins: str, stubs: str, tag_stubs: str) -> Path:
@@ -112,6 +155,7 @@ def compare(src: Path, published: list[dict[str, str]], jekyll_site: Path, site:
             built[_key(url)] = (url, BeautifulSoup(text, "html.parser"))
     reachable = [k for k in posts if k in built]
     hidden_built = [built[k][0] for k in built if k not in posts and not re.search(r"-\d+$", k)]
+    summaries = _liquid_in_summaries(site)
     suffixed = [built[k][0] for k in built if k not in posts and re.search(r"-\d+$", k)]
     liquid, highlights, code_blocks, short = [], 0, 0, []
     links_ok, links_broken, broken_in_jekyll_too = 0, 0, 0
@@ -147,10 +191,24 @@ def compare(src: Path, published: list[dict[str, str]], jekyll_site: Path, site:
         "posts Jekyll overwrote, kept under a suffixed URL": len(suffixed),
         "built posts with Liquid outside code": len(liquid),
         "first with Liquid": liquid[:5],
+        "pages whose cards or meta description show Liquid": len(summaries),
+        "first of those": summaries[:5],
         "{% highlight %} blocks / code blocks for them": f"{highlights} / {code_blocks}",
         "posts with fewer code blocks than highlights": short[:5],
         "body links and images: resolve / broken (broken in Jekyll's build too)": f"{links_ok} / {links_broken} ({broken_in_jekyll_too})",
     }
+
+
+def _liquid_in_summaries(site: Path) -> list[str]:
+    """Pages of the MkDocs build with Liquid in a card's summary or in the meta description."""
+    found = []
+    for html in site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8", errors="replace"), "html.parser")
+        texts = [p.get_text() for p in soup.select(".ctoblog-card__summary")]
+        texts += [str(m.get("content", "")) for m in soup.select("meta[name=description], meta[property='og:description']")]
+        if any(re.search(r"\{%|%\}|\{\{", text) for text in texts):
+            found.append(str(html.relative_to(site)))
+    return found
 
 
 def _key(url: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
+import re
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 POST_EXTENSIONS = (".md", ".markdown")
+_DATED_NAME = re.compile(r"\d{2,4}-\d{1,2}-\d{1,2}-.+\.[^./]+$")  # Jekyll's post file names
 _INDEX_FOLDERS = ("page", "category", "tag", "author", "archive", "series")
 
 
@@ -156,6 +158,7 @@ def check_posts_dir(files: Files, docs_dir: str, posts_dir: str, *, blog_dir: st
     """One warning when posts_dir is not a folder of docs_dir and holds no file (from a plugin).
     `blog_dir` is given when posts_dir is the default: then a site without a blog folder (no blog
     started yet) is left alone."""
+    _warn_unread_posts(files, posts_dir)
     if blog_dir is not None and not os.path.isdir(os.path.join(docs_dir, blog_dir)):
         return
     if os.path.isdir(os.path.join(docs_dir, posts_dir)) or any(f.src_uri.startswith(posts_dir + "/") for f in files):
@@ -165,6 +168,28 @@ def check_posts_dir(files: Files, docs_dir: str, posts_dir: str, *, blog_dir: st
         "(default '<blog_dir>/posts') to the folder of your posts",
         posts_dir,
     )
+
+
+def _warn_unread_posts(files: Files, posts_dir: str) -> None:
+    """One warning for Jekyll posts MkDocs does not read as Markdown (`2019-05-02-x.html`,
+    `x.md.backup`: a dated name and front matter), which would otherwise be left out silently."""
+    unread = []
+    for file in files:
+        name = posixpath.basename(file.src_uri)
+        if not file.src_uri.startswith(posts_dir + "/") or name.endswith(POST_EXTENSIONS) or not _DATED_NAME.match(name):
+            continue
+        try:
+            with open(file.abs_src_path or "", "rb") as f:
+                if f.read(4).rstrip(b"\r\n") == b"---":
+                    unread.append(file.src_uri)
+        except OSError:
+            continue
+    if unread:
+        log.warning(
+            "%d Jekyll posts in posts_dir are not Markdown files, so MkDocs does not read them (first: %s): "
+            "rename them to .md, or move the blog with 'ctoblog import-jekyll', which does",
+            len(unread), ", ".join(sorted(unread)[:3]),
+        )
 
 
 def read_authors_file(docs_dir: str, path: str) -> dict[str, Author]:

@@ -238,3 +238,17 @@ def test_expand_sanitizes_like_jekyll():
     assert permalink.expand("blog//:title", values) == "/blog/x"
     with pytest.raises(permalink.UnknownPlaceholder):
         permalink.expand("/:nope/", values)
+
+
+def test_jekyll_posts_that_are_not_markdown_are_one_warning(build_site, warnings_of):
+    build_site({
+        "blog/posts/2020-01-01-kept.md": post("title: Kept"),
+        "blog/posts/2020-01-02-page.html": post("title: HTML post", "<p>Hi</p>\n"),
+        "blog/posts/2020-01-03-old.md.backup": post("title: Backup"),
+        "blog/posts/2020-01-04-chart.png": b"\x89PNG\r\n\x1a\n",
+    })
+    assert warnings_of() == [
+        "2 Jekyll posts in posts_dir are not Markdown files, so MkDocs does not read them (first: "
+        "blog/posts/2020-01-02-page.html, blog/posts/2020-01-03-old.md.backup): rename them to .md, or move the "
+        "blog with 'ctoblog import-jekyll', which does"
+    ]
