@@ -248,7 +248,9 @@ def test_jekyll_posts_that_are_not_markdown_are_one_warning(build_site, warnings
         "blog/posts/2020-01-04-chart.png": b"\x89PNG\r\n\x1a\n",
     })
     assert warnings_of() == [
-        "2 Jekyll posts in posts_dir are not Markdown files, so MkDocs does not read them (first: "
-        "blog/posts/2020-01-02-page.html, blog/posts/2020-01-03-old.md.backup): rename them to .md, or move the "
-        "blog with 'ctoblog import-jekyll', which does"
+        (
+            "2 Jekyll posts in posts_dir are not Markdown files, so MkDocs does not read them (first: "
+            "blog/posts/2020-01-02-page.html, blog/posts/2020-01-03-old.md.backup): rename them to .md, or move the "
+            "blog with 'ctoblog import-jekyll', which does"
+        )
     ]
