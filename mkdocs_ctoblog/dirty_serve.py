@@ -69,11 +69,25 @@ def rebuild_only_what_changed(
         rebuilds.empty_folder(config.site_dir)
         return
     rebuilds.delete_outputs(decision.stale, config.site_dir)
+    patched = 0
     for src in decision.rebuild:
-        if (file := files.get_file_from_path(src)) is not None:
-            rebuilds.mark_for_rebuild(file.abs_dest_path)
+        if (file := files.get_file_from_path(src)) is None:
+            continue
+        post = build.posts.get(src)
+        if (
+            src in decision.blocks_only
+            and post is not None
+            and not file.is_modified()  # an edited post is built by MkDocs anyway
+            and build.slots.patch(post, url=file.url, path=file.abs_dest_path)
+        ):
+            patched += 1  # its blocks swapped in its output: MkDocs need not build it
+            continue
+        rebuilds.mark_for_rebuild(file.abs_dest_path)
     for src, file in listing_files.items():
         if src not in decision.unchanged_listings and not file.generated_by:
             rebuilds.mark_for_rebuild(file.abs_dest_path)  # the author's own index page
     indexes.use_stable_source(list(listing_files.values()), decision.unchanged_listings, files, config, state.stable_source)
-    log.debug("serve --dirty: %d index pages unchanged, %d pages built again", len(decision.unchanged_listings), len(decision.rebuild))
+    log.debug(
+        "serve --dirty: %d index pages unchanged, %d pages built again, %d of them by swapping their blocks",
+        len(decision.unchanged_listings), len(decision.rebuild), patched,
+    )

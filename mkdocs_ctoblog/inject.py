@@ -23,7 +23,7 @@ from mkdocs_ctoblog.fences import strip_fences
 
 log = get_plugin_logger(__name__)
 
-_SLOT = re.compile(r"<!--\s*ctoblog:(series|share|author_bio|cta|newsletter|read_next|comments|latest:\d+)\s*-->")
+SLOT = re.compile(r"<!--\s*ctoblog:(series|share|author_bio|cta|newsletter|read_next|comments|latest:\d+)\s*-->")
 # A marker's opening; its end (`-->`) is found with str.find, once (a lazy `.*?-->` would rescan the
 # rest of the page from every unclosed marker).
 _LATEST_START = re.compile(r"(?:<p>\s*)?<!--\s*ctoblog:latest\b")
@@ -42,7 +42,7 @@ def add_slots(html: str, blocks: Sequence[str], *, cta_position: str = "bottom")
     Call it before the post header is added: `top` goes after the content's leading `<h1>`, so
     the header still lands right under the title. A placeholder the author wrote stays the only one.
     """
-    present = {m[1] for m in _SLOT.finditer(html)}
+    present = {m[1] for m in SLOT.finditer(html)}
     bottom = [name for name in blocks if name not in present]
     if "cta" in bottom and cta_position != "bottom":
         bottom.remove("cta")
@@ -113,12 +113,12 @@ def paragraph_end(html: str, number: int) -> int | None:
 
 def fill_slots(output: str, rendered: Mapping[str, str]) -> str:
     """Replace each placeholder by its rendered block (placeholders without a block disappear)."""
-    return _SLOT.sub(lambda m: rendered.get(m[1], ""), output)
+    return SLOT.sub(lambda m: rendered.get(m[1], ""), output)
 
 
 def strip_slots(html: str) -> str:
     """The content without placeholders (for feeds and other consumers of page.content)."""
-    return _SLOT.sub("", html)
+    return SLOT.sub("", html)
 
 
 # -- latest posts markers ---------------------------------------------------------------------

@@ -26,6 +26,8 @@ from typing import Any
 
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_ctoblog.block_patch import Span
+
 log = get_plugin_logger(__name__)
 
 
@@ -47,6 +49,7 @@ class Decision:
     wipe: bool = False
     stale: set[str] = field(default_factory=set)  # absolute output paths to delete
     rebuild: set[str] = field(default_factory=set)  # source paths of pages to build again
+    blocks_only: set[str] = field(default_factory=set)  # of those, pages where only their blocks changed
     unchanged_listings: set[str] = field(default_factory=set)  # index pages MkDocs may skip
 
 
@@ -74,6 +77,7 @@ class Rebuilds:
         self.shows: dict[str, frozenset[str]] = {}  # page source path -> post/page sources its blocks show
         self.latest_requests: dict[str, tuple[object, ...]] = {}  # page source path -> its `latest` markers
         self.titles: dict[str, str | None] = {}  # page source path -> its title in the last build
+        self.filled: dict[str, tuple[tuple[str, ...], tuple[Span, ...]]] = {}  # page -> its blocks, where they are
 
     def close(self) -> None:
         shutil.rmtree(self._folder, ignore_errors=True)
@@ -125,9 +129,10 @@ class Rebuilds:
             self.read_next.clear()
             self.shows.clear()
             self.latest_requests.clear()
+            self.filled.clear()
             return decision
         changed = {src for src in now.cards.keys() | before.cards.keys() if now.cards.get(src) != before.cards.get(src)}
-        decision.rebuild |= {src for src in changed if src in now.cards}  # a post's own header
+        own = {src for src in changed if src in now.cards}  # a post's own header
         for src, shown in self.shows.items():
             if shown & changed:
                 decision.rebuild.add(src)
@@ -136,6 +141,8 @@ class Rebuilds:
         for src, latest in now.latest.items():
             if src in before.latest and before.latest[src] != latest:
                 decision.rebuild.add(src)
+        decision.blocks_only = decision.rebuild - own
+        decision.rebuild |= own
         for src, signature in now.listings.items():
             if before.listings.get(src) == signature and changed.isdisjoint(signature[-1]):
                 decision.unchanged_listings.add(src)

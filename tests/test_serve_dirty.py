@@ -7,6 +7,7 @@ post alone among the pages.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from conftest import MATERIAL, post, write_tree
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -124,10 +126,21 @@ class DirtyServer:
         return found
 
 
+# A hook that rewrites the read-next block after ctoblog filled it (as a minifier would).
+HOOK = """
+def on_post_page(output, page, config):
+    return output.replace('class="ctoblog-read-next', 'data-hooked="yes" class="ctoblog-read-next')
+"""
+
+
 @pytest.fixture
-def server(tmp_path: Path):
+def server(tmp_path: Path, request: pytest.FixtureRequest):
     write_tree(tmp_path / "docs", DOCS)
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(CONFIG), encoding="utf-8")
+    config = CONFIG
+    if getattr(request, "param", None) == "hooked":
+        (tmp_path / "hooks.py").write_text(HOOK, encoding="utf-8")
+        config = {**CONFIG, "hooks": ["hooks.py"]}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     served = DirtyServer(tmp_path)
     try:
         served.wait_for_build(0, timeout=90)
@@ -142,7 +155,8 @@ def _save(root: Path, rel: str, text: str | None) -> None:
     """Save as editors do (atomically), or delete; mkdocs.yml gets a new site name."""
     target = (root / "docs" / rel).resolve()
     if rel == "../mkdocs.yml":
-        text = yaml.safe_dump({**CONFIG, "site_name": "Dirty serve, renamed"})
+        config = yaml.safe_load(target.read_text(encoding="utf-8"))
+        text = yaml.safe_dump({**config, "site_name": "Dirty serve, renamed"})
     if text is None:
         target.unlink()
         return
@@ -184,3 +198,51 @@ def test_a_body_edit_rebuilds_that_post_and_no_other_page(server, tmp_path):
         "sitemap.xml", "sitemap.xml.gz", "search/search_index.json",
         *(f"blog/{folder}{f}" for folder in ("", "category/hiring/") for f in ("feed.xml", "atom.xml", "feed.json")),
     }
+
+
+def _read_next_titles(site: Path) -> dict[str, list[str]]:
+    """Post page → the titles its read-next block shows."""
+    found = {}
+    for page in sorted(site.glob("blog/*/index.html")):
+        block = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(".ctoblog-read-next")
+        if block is not None:
+            found[str(page.relative_to(site))] = [h.get_text(" ", strip=True) for h in block.select("h3")]
+    return found
+
+
+def _indexed(site: Path) -> set[str]:
+    """Pages in the search index: under --dirty MkDocs indexes only the pages it built."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"].partition("#")[0] for doc in index["docs"]}
+
+
+def test_a_title_edit_swaps_the_read_next_blocks_that_show_it_without_building_those_pages(server, tmp_path):
+    site = server.site_dir()
+    showing = [page for page, titles in _read_next_titles(site).items() if "Beta" in titles]
+    assert showing, _read_next_titles(site)
+    before = server.builds()
+    _save(tmp_path, "blog/posts/2024-02-10-beta.md",
+          post("title: Beta, renamed\ncategory: Ops\ntags: [a, b]", BODY.format(name="beta")))
+    server.wait_for_build(before)
+    now = _read_next_titles(site)
+    for page in showing:
+        assert "Beta, renamed" in now[page] and "Beta" not in now[page], page
+        assert page.removesuffix("index.html") not in _indexed(site), f"{page} was built, not patched"
+    assert "blog/beta/" in _indexed(site)  # the post itself is built
+
+
+@pytest.mark.parametrize("server", ["hooked"], indirect=True)
+def test_a_block_another_plugin_rewrote_is_built_again_not_swapped(server, tmp_path):
+    site = server.site_dir()
+    showing = [page for page, titles in _read_next_titles(site).items() if "Beta" in titles]
+    assert showing
+    before = server.builds()
+    _save(tmp_path, "blog/posts/2024-02-10-beta.md",
+          post("title: Beta, renamed\ncategory: Ops\ntags: [a, b]", BODY.format(name="beta")))
+    server.wait_for_build(before)
+    for page in showing:
+        assert page.removesuffix("index.html") in _indexed(site), f"{page} was patched, not built"
+        assert 'data-hooked="yes"' in (site / page).read_text(encoding="utf-8")
+    served = _tree(site)
+    fresh = _tree(_fresh_build(tmp_path, server.url, tmp_path / "fresh"))
+    assert [name for name in fresh if served.get(name) != fresh[name]] == []

@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from mkdocs_ctoblog import inject
+from mkdocs_ctoblog import block_patch, inject
 from mkdocs_ctoblog.blocks.page_blocks import Blocks, Plan
 from mkdocs_ctoblog.blocks.rules import page_subject, post_subject
 from mkdocs_ctoblog.blocks.site import page_info
@@ -73,10 +73,7 @@ class BlockSlots:
         )
         if post is not None:
             self.pasted[src] = inject.pasted_blocks(post.body)
-        if self.rebuilds is not None:
-            picks = tuple(pick.post.src_uri for pick in plan.picks) if "read_next" in plan.blocks else None
-            pinned = tuple(target.src_uri for target in plan.pinned)
-            self.rebuilds.rendered(src, pinned=pinned, picks=picks, wanted=plan.wanted, latest=tuple(self.latest[src]))
+        self._record(src, plan, tuple(self.latest[src]))
         return inject.add_slots(content, plan.blocks, cta_position=self.cta_position)
 
     def fill(self, output: str, *, src: str, url: str) -> str:
@@ -84,11 +81,44 @@ class BlockSlots:
         plan, requests = self.plans.get(src), self.latest.get(src)
         if plan is None or not (plan.blocks or requests):
             return output
+        rendered = self._rendered(plan, src, url, requests or ())
+        if self.rebuilds is None:
+            return inject.fill_slots(output, rendered)
+        output, spans = block_patch.fill(output, rendered)
+        self.rebuilds.filled[src] = (plan.blocks, spans)
+        return output
+
+    def patch(self, post: Post, *, url: str, path: str) -> bool:
+        """`mkdocs serve --dirty`: give a post that is not built again its blocks as they are now, in
+        its output file at `path`; False when that cannot be done (the page must be built)."""
+        assert self.rebuilds is not None
+        src = post.src_uri
+        recorded = self.rebuilds.filled.get(src)
+        if recorded is None or self.rebuilds.latest_requests.get(src):
+            return False
+        plan = self.blocks.plan(post_subject(post))
+        if plan.blocks != recorded[0]:  # other placeholders in the page: build it
+            return False
+        spans = block_patch.patch(path, recorded[1], self._rendered(plan, src, url, ()))
+        if spans is None:
+            return False
+        self.rebuilds.filled[src] = (plan.blocks, spans)
+        self._record(src, plan, ())
+        return True
+
+    def _rendered(self, plan: Plan, src: str, url: str, requests: Sequence[inject.LatestRequest]) -> dict[str, str]:
         rendered = {name: self.render(name, view) for name, view in self.blocks.views(plan, url).items()}
-        for number, request in enumerate(requests or ()):
+        for number, request in enumerate(requests):
             view = self.blocks.latest_cards(self.latest_posts, request, url, exclude={src})
             rendered[f"latest:{number}"] = self.render("latest", view)
-        return inject.fill_slots(output, rendered)
+        return rendered
+
+    def _record(self, src: str, plan: Plan, latest: tuple[object, ...]) -> None:
+        """`mkdocs serve --dirty`: what the page's blocks show, for the next rebuild's decision."""
+        if self.rebuilds is not None:
+            picks = tuple(pick.post.src_uri for pick in plan.picks) if "read_next" in plan.blocks else None
+            pinned = tuple(target.src_uri for target in plan.pinned)
+            self.rebuilds.rendered(src, pinned=pinned, picks=picks, wanted=plan.wanted, latest=latest)
 
     def latest_now(self) -> dict[str, object]:
         """What the `latest` blocks of the pages recorded by `rebuilds` show now (site-root cards)."""
