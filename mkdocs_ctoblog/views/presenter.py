@@ -1,144 +1,21 @@
-"""Small view objects handed to templates: ready text, relative URLs, no MkDocs objects."""
+"""The view objects of one build: post cards (made once a post and page depth), post meta for
+themes, and index pages."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import zlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
-
-from babel.dates import format_date
-from mkdocs.utils import get_relative_url
 
 from mkdocs_ctoblog.blog import Blog, TermKind
 from mkdocs_ctoblog.posts import Post
 from mkdocs_ctoblog.topics import TopicGroup, topic_groups
+from mkdocs_ctoblog.views.cards import CardView, Link, rel, relative_card, tone
+from mkdocs_ctoblog.views.formatter import Formatter
+from mkdocs_ctoblog.views.linker import Linker
+from mkdocs_ctoblog.views.listing import FeedLink, ListingView, ListItemView
 
 if TYPE_CHECKING:
     from mkdocs_ctoblog.indexes import Listing
-
-
-EXTERNAL_URL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Link:
-    text: str
-    url: str
-
-
-TONES = 6  # generated covers: `ctoblog-tone-0` … `ctoblog-tone-5` in ctoblog.css
-
-
-@dataclass(frozen=True)
-class ImageView:
-    url: str
-    alt: str
-    width: int | None = None
-    height: int | None = None
-    position: str | None = None  # CSS object-position (validated front matter)
-
-
-@dataclass(frozen=True)
-class DateView:
-    iso: str
-    text: str
-
-
-@dataclass(frozen=True)
-class CardView:
-    """A post (or page) card, and the post header: everything already formatted."""
-
-    title: str
-    url: str
-    summary: str
-    date: DateView | None
-    updated: DateView | None
-    reading: str | None
-    image: ImageView | None
-    categories: tuple[Link, ...]
-    tags: tuple[Link, ...]
-    authors: tuple[Link, ...]
-    badge: str | None
-    pinned: bool
-    kind: str = "post"
-    label: str | None = None  # page cards: the small word above the title ("Services")
-    tone: int = 0  # colour of the generated cover of a card without an image
-
-    @property
-    def cover_text(self) -> str:
-        """What a generated cover shows: the first category, else the label."""
-        return self.categories[0].text if self.categories else (self.label or "")
-
-
-def tone(name: str) -> int:
-    """A stable colour number for a category (or title): the same name, the same colour."""
-    return zlib.crc32(name.casefold().encode()) % TONES
-
-
-def rel(target: str, base: str) -> str:
-    """`target` (a site URL like `blog/x/`) relative to the page at `base`.
-
-    Not cached: a call takes about a microsecond, and an `lru_cache` here held 73,000 pairs
-    (+18 MB peak memory) at 1,000 posts for no measurable time saved (benchmarks/run.py)."""
-    url = get_relative_url(target, base)
-    if (target == "" or target.endswith("/")) and not url.endswith("/"):
-        url += "/"
-    return url
-
-
-@dataclass
-class Linker:
-    """Site URLs (relative to the site root) of posts, pages, images and index pages."""
-
-    post_urls: Mapping[str, str]
-    doc_url: Callable[[str], str | None]
-    term_urls: Mapping[tuple[TermKind, str], str]
-    image_size: Callable[[str], tuple[int, int] | None] = lambda doc_path: None
-
-    def post(self, post: Post) -> str:
-        return self.post_urls[post.src_uri]
-
-    def term(self, kind: TermKind, slug: str) -> str | None:
-        return self.term_urls.get((kind, slug))
-
-    def image(self, post: Post) -> ImageView | None:
-        """The cover: a full URL as it is, or the site URL of the image file."""
-        image = post.image
-        if image is None:
-            return None
-        if not image.local:
-            return ImageView(image.src, image.alt, position=image.position)
-        url = self.doc_url(image.src)
-        if url is None:
-            return None
-        width, height = self.image_size(image.src) or (None, None)
-        return ImageView(url, image.alt, width, height, image.position)
-
-
-class Formatter:
-    """Dates and reading time in the site's time zone, locale and words (dates formatted once)."""
-
-    def __init__(self, tz: ZoneInfo, locale: str, date_format: str, strings: Mapping[str, str]) -> None:
-        self.tz = tz
-        self.locale = locale
-        self.date_format = date_format
-        self.strings = strings
-        self._dates: dict[dt.datetime, DateView] = {}
-
-    def date(self, value: dt.datetime) -> DateView:
-        view = self._dates.get(value)
-        if view is None:
-            local = value.astimezone(self.tz)
-            text = format_date(local.date(), format=self.date_format, locale=self.locale)
-            view = self._dates[value] = DateView(local.isoformat(), text)
-        return view
-
-    def reading(self, minutes: int) -> str:
-        return self.strings["min_read"].format(minutes=minutes)
 
 
 def site_card(post: Post, *, blog: Blog, linker: Linker, fmt: Formatter, show_badge: bool) -> CardView:
@@ -173,71 +50,6 @@ def site_card(post: Post, *, blog: Blog, linker: Linker, fmt: Formatter, show_ba
         pinned=post.pin,
         tone=tone(post.category_slugs[0] if post.categories else post.title),
     )
-
-
-def to_root(base: str) -> str:
-    """The relative path from the page at `base` (a site URL) to the site root: `../` per folder."""
-    return "../" * base.count("/")
-
-
-def relative_card(card: CardView, base: str) -> CardView:
-    """A site card for the page at `base`: every URL of ours made relative to it.
-
-    The URLs go up to the site root and down again (`../../blog/x/`), so a card depends only on
-    how deep its page is: pages of one depth share one card, and its rendered HTML."""
-    up = to_root(base)
-
-    def links(items: tuple[Link, ...]) -> tuple[Link, ...]:
-        return tuple(Link(item.text, up + item.url if item.url else "") for item in items)
-
-    image = card.image
-    if image is not None and not EXTERNAL_URL.match(image.url):
-        image = replace(image, url=up + image.url)
-    return replace(
-        card,
-        url=up + card.url or "./",
-        image=image,
-        categories=links(card.categories),
-        tags=links(card.tags),
-        authors=links(card.authors),
-    )
-
-
-@dataclass(frozen=True)
-class FeedLink:
-    text: str
-    url: str
-    type: str
-
-
-@dataclass(frozen=True)
-class ListItemView:
-    """A post in a compact list: title, date, categories."""
-
-    title: str
-    url: str
-    date: DateView | None
-    categories: tuple[Link, ...]
-    badge: str | None
-
-
-@dataclass(frozen=True)
-class ListingView:
-    """One page of an index: its heading, cards (or compact list items) and pagination."""
-
-    kind: str
-    layout: str
-    title: str
-    kicker: str | None
-    cards: tuple[CardView, ...]
-    items: tuple[ListItemView, ...]
-    number: int
-    total: int
-    page_text: str
-    newer_url: str | None
-    older_url: str | None
-    feeds: tuple[FeedLink, ...] = ()
-    topics: tuple[TopicGroup, ...] = ()
 
 
 class Presenter:
