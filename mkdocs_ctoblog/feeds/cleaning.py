@@ -30,6 +30,8 @@ def clean_entry(entry: Entry) -> tuple[Entry, list[str]]:
 
     def clean(value: Any, name: str) -> Any:
         nonlocal removed
+        if name == "content" and isinstance(value, str) and len(value) > MAX_CONTENT:
+            return value  # dropped below: not worth a pass over megabytes
         if isinstance(value, str):
             value, count = xml_text(value)
             removed += count

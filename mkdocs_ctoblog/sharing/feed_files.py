@@ -11,6 +11,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs_ctoblog import dates, feeds, meta, outpaths, sitemaps
 from mkdocs_ctoblog.blog import Blog
 from mkdocs_ctoblog.feeds import FeedSet, Format
+from mkdocs_ctoblog.feeds.cleaning import MAX_CONTENT
 from mkdocs_ctoblog.posts import Post
 from mkdocs_ctoblog.sharing.links import SiteLinks
 from mkdocs_ctoblog.views import FeedLink, rel
@@ -121,7 +122,9 @@ class FeedFiles:
             title = f"[{self.strings[post.status]}] {title}"
         content = None
         page_html = self.post_html.get(post.src_uri)
-        if self.config.feeds.full_content and page_html is not None:
+        if self.config.feeds.full_content and page_html is not None and len(page_html) > MAX_CONTENT:
+            content = page_html  # too large: clean_entry leaves it out, with a warning
+        elif self.config.feeds.full_content and page_html is not None:
             content = feeds.entry_html(page_html, title=post.title, url=url, site_root=self.links.site.site_url or "")
         return feeds.Entry(
             url=url,
