@@ -39,6 +39,11 @@ def now() -> dt.datetime:
     return dt.datetime.now(tz=dt.timezone.utc)
 
 
+def iso_seconds(value: dt.datetime) -> str:
+    """ISO 8601 to the second (`2024-05-01T09:30:00+02:00`), as feeds and meta tags write dates."""
+    return value.replace(microsecond=0).isoformat()
+
+
 def to_aware(value: dt.date | dt.datetime, tz: ZoneInfo) -> dt.datetime:
     """A date (midnight) or datetime as an aware datetime, to the second (as Jekyll);
     naive values are in `tz`."""

@@ -142,6 +142,23 @@ def mkdocs_cli_build(config_file: Path, site_dir: Path) -> Path:
     return site_dir
 
 
+def timed_cli_build(root: Path, docs: dict[str, str], *, plugin: bool) -> tuple[float, Any]:
+    """`mkdocs build --strict` of `docs` in a child process, with ctoblog or without (search only):
+    the seconds it took and the finished process."""
+    import subprocess
+    import sys
+    import time
+
+    write_tree(root / "docs", docs)
+    plugins = ["search", "ctoblog"] if plugin else ["search"]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump({"site_name": "S", "site_url": "https://example.com/",
+                                                     "theme": "mkdocs", "plugins": plugins}), encoding="utf-8")
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True,
+                            text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    return time.perf_counter() - start, result
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """example-site/ built with its own mkdocs.yml (Material) into a temp dir."""

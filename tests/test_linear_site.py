@@ -8,15 +8,11 @@ the plugin, so it holds on a slow machine and fails on a quadratic path.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import write_tree
+from conftest import timed_cli_build
 
 from mkdocs_ctoblog import feeds, inject, placement, sitemaps
 
@@ -24,14 +20,8 @@ POST = "blog/posts/2024-01-01-p.md"
 
 
 def timed_build(root: Path, body: str, *, plugin: bool) -> tuple[float, subprocess.CompletedProcess[str]]:
-    write_tree(root / "docs", {"index.md": "# Home\n", POST: "---\ntitle: T\ndate: 2024-01-01\n---\n" + body})
-    plugins = ["search", "ctoblog"] if plugin else ["search"]
-    (root / "mkdocs.yml").write_text(yaml.safe_dump({"site_name": "S", "site_url": "https://example.com/",
-                                                     "theme": "mkdocs", "plugins": plugins}), encoding="utf-8")
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True,
-                            text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
-    return time.perf_counter() - start, result
+    docs = {"index.md": "# Home\n", POST: "---\ntitle: T\ndate: 2024-01-01\n---\n" + body}
+    return timed_cli_build(root, docs, plugin=plugin)
 
 
 @pytest.mark.parametrize(

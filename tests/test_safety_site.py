@@ -14,7 +14,7 @@ from pathlib import Path
 import feedparser
 import pytest
 import yaml
-from conftest import post, write_tree
+from conftest import post, timed_cli_build, write_tree
 
 from mkdocs_ctoblog.plugin import CtoblogPlugin
 from mkdocs_ctoblog.safe_urls import safe_url
@@ -223,16 +223,7 @@ ALIAS_BOMB = "\n".join(
 
 
 def timed_build(root: Path, text: str, *, plugin: bool) -> tuple[float, subprocess.CompletedProcess[str]]:
-    import time
-
-    write_tree(root / "docs", {"index.md": "# Home\n", POST: text})
-    plugins = ["search", "ctoblog"] if plugin else ["search"]
-    (root / "mkdocs.yml").write_text(yaml.safe_dump({"site_name": "S", "site_url": "https://example.com/",
-                                                     "theme": "mkdocs", "plugins": plugins}), encoding="utf-8")
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True,
-                            text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
-    return time.perf_counter() - start, result
+    return timed_cli_build(root, {"index.md": "# Home\n", POST: text}, plugin=plugin)
 
 
 @pytest.mark.parametrize(

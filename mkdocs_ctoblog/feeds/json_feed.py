@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
 
+from mkdocs_ctoblog.dates import iso_seconds
 from mkdocs_ctoblog.feeds.model import Channel
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
-
-
-def _iso(value: dt.datetime) -> str:
-    return value.replace(microsecond=0).isoformat()
 
 
 @dataclass(frozen=True)
@@ -73,8 +69,8 @@ def json_feed(channel: Channel) -> JsonFeed:
                 id=entry.url,
                 url=entry.url,
                 title=entry.title,
-                date_published=_iso(entry.published),
-                date_modified=_iso(entry.updated),
+                date_published=iso_seconds(entry.published),
+                date_modified=iso_seconds(entry.updated),
                 summary=entry.summary or None,
                 content_html=entry.content,
                 content_text=None if entry.content else (entry.summary or entry.title),

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from mkdocs_ctoblog.dates import iso_seconds
 from mkdocs_ctoblog.meta.tags import ImageMeta
 
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -23,10 +24,6 @@ def script_json(data: Mapping[str, Any]) -> str:
 
 def _clean(data: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, "", [], {})}
-
-
-def _iso(value: dt.datetime) -> str:
-    return value.replace(microsecond=0).isoformat()
 
 
 @dataclass(frozen=True)
@@ -80,8 +77,8 @@ def blog_posting(facts: ArticleFacts, *, context: bool = True) -> dict[str, Any]
         "url": facts.url,
         "mainEntityOfPage": _clean({"@type": "WebPage", "@id": facts.url}) if facts.url and context else None,
         "image": image,
-        "datePublished": _iso(facts.published),
-        "dateModified": _iso(facts.modified),
+        "datePublished": iso_seconds(facts.published),
+        "dateModified": iso_seconds(facts.modified),
         "author": [person(a) for a in facts.authors],
         "publisher": dict(facts.publisher) if facts.publisher and context else None,
         "keywords": list(facts.keywords),

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
+from mkdocs_ctoblog.dates import iso_seconds
+
 
 @dataclass(frozen=True)
 class MetaTag:
@@ -87,10 +89,6 @@ def language_tag(locale: str) -> str:
     return locale.replace("_", "-")
 
 
-def _iso(value: dt.datetime) -> str:
-    return value.replace(microsecond=0).isoformat()
-
-
 def social_tags(facts: PageFacts) -> tuple[MetaTag, ...]:
     """Open Graph, `article:*` and Twitter card tags of a page, in a stable order."""
     og: list[tuple[str, str | None]] = [
@@ -112,8 +110,8 @@ def social_tags(facts: PageFacts) -> tuple[MetaTag, ...]:
         ]
     if facts.type == "article":
         og += [
-            ("article:published_time", _iso(facts.published) if facts.published else None),
-            ("article:modified_time", _iso(facts.modified) if facts.modified else None),
+            ("article:published_time", iso_seconds(facts.published) if facts.published else None),
+            ("article:modified_time", iso_seconds(facts.modified) if facts.modified else None),
             ("article:section", facts.section),
         ]
         og += [("article:tag", tag) for tag in facts.tags]
