@@ -4,6 +4,7 @@ index pages and blocks that the page events use."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from mkdocs_ctoblog import indexes, redirects, series, site_files, sources, urlmap, views
@@ -49,7 +50,7 @@ class SiteBuild:
             files, config, cfg, tz=tz, cache=kept.posts, show_unpublished=show_unpublished
         )
         read_urls = site_files.doc_urls(files)  # listing pages come later
-        self.bodies = bodies.for_build(cfg, config, self.posts, read_urls)
+        self.bodies = _body_translator(cfg, config, self.posts, read_urls)
         if self.bodies is not None:  # before cards and feeds take the posts' excerpts
             self.posts = self.bodies.translate_posts(self.posts, read_urls, cfg.excerpt_separator)
         shown = [p for p in self.posts.values() if p.status == "published" or show_unpublished]
@@ -137,3 +138,22 @@ class SiteBuild:
             )
         self.site_paths = site_files.site_paths(files, config.site_url, others=self.url_map.owner)
         kept.forget_gone(self.posts, doc_urls)
+
+
+def _body_translator(
+    cfg: CtoblogConfig, config: MkDocsConfig, post_srcs: Iterable[str], doc_urls: Mapping[str, str]
+) -> bodies.BodyTranslator | None:
+    """Jekyll's Liquid and kramdown in post bodies, translated with this build's files and URLs
+    (None when `liquid.enabled` is off)."""
+    if not cfg.liquid.enabled:
+        return None
+    variables = {"title": config.site_name, "description": config.site_description, "author": config.site_author}
+    site = bodies.build_site(
+        site_url=config.site_url,
+        variables={k: v for k, v in variables.items() if v},
+        post_srcs=post_srcs,
+        posts_dir=cfg.resolved_posts_dir(),
+        doc_urls=doc_urls,
+        tags=cfg.liquid.tags,
+    )
+    return bodies.BodyTranslator(site, config.markdown_extensions)

@@ -11,7 +11,6 @@ import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import get_plugin_logger
@@ -20,11 +19,6 @@ from mkdocs_ctoblog import excerpts
 from mkdocs_ctoblog.jekyll.liquid import translate
 from mkdocs_ctoblog.jekyll.site import LiquidSite
 from mkdocs_ctoblog.posts import Post
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
-
-    from mkdocs_ctoblog.config import CtoblogConfig
 
 log = get_plugin_logger(__name__)
 
@@ -88,25 +82,6 @@ class BodyTranslator:
                 "%d posts use %s: add '%s' to markdown_extensions in mkdocs.yml (first: %s)",
                 len(srcs), _EXTENSION_USE[extension], extension, min(srcs),
             )
-
-
-def for_build(
-    cfg: CtoblogConfig, config: MkDocsConfig, post_srcs: Iterable[str], doc_urls: Mapping[str, str]
-) -> BodyTranslator | None:
-    """Jekyll's Liquid and kramdown in post bodies, translated with this build's files and URLs
-    (None when `liquid.enabled` is off)."""
-    if not cfg.liquid.enabled:
-        return None
-    variables = {"title": config.site_name, "description": config.site_description, "author": config.site_author}
-    site = build_site(
-        site_url=config.site_url,
-        variables={k: v for k, v in variables.items() if v},
-        post_srcs=post_srcs,
-        posts_dir=cfg.resolved_posts_dir(),
-        doc_urls=doc_urls,
-        tags=cfg.liquid.tags,
-    )
-    return BodyTranslator(site, config.markdown_extensions)
 
 
 def build_site(
