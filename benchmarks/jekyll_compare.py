@@ -171,8 +171,8 @@ def compare(src: Path, published: list[dict[str, str]], jekyll_site: Path, site:
         if found < wanted:
             short.append(post["path"])
         for element in article.select("a[href], img[src]"):
-            target = element.get("href") or element.get("src")
-            if "headerlink" in (element.get("class") or []) or urlsplit(target).scheme or target.startswith(("#", "//")):
+            target = str(element.get("href") if element.name == "a" else element.get("src"))
+            if "headerlink" in (element.get("class") or []) or not target or urlsplit(target).scheme or target.startswith(("#", "//")):
                 continue
             if _exists(site, url, target):
                 links_ok += 1
