@@ -128,8 +128,9 @@ class SiteBuild:
             rebuilds=rebuilds,
         )
         if cfg.redirects.enabled:
+            pages = redirects.page_redirects(files, is_post=self.posts.__contains__, use_directory_urls=config.use_directory_urls)
             redirects.add_redirect_files(
-                self.posts.values(),
+                [*self.posts.values(), *pages],
                 files,
                 config,
                 claim=self.url_map.claim,

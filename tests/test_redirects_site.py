@@ -150,3 +150,19 @@ def test_the_redirect_template_can_be_overridden(build_site):
         root_files={"overrides/ctoblog/redirect.html": "<p class=gone>{{ redirect.title }} → {{ redirect.target }}</p>\n"},
     )
     assert site.soup("old/hello/index.html").select_one(".gone").get_text() == "Hello & welcome → ../../blog/hello/"
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_pages_redirect_from_too(build_site, warnings_of, use_directory_urls):
+    docs = {
+        "talks/d8.md": "---\ntitle: Digging into D8\nredirect_from:\n  - /presentation/2018-08-27-droidcon/\n  - /talks/d8.html\n---\nSlides.\n",
+        "bad.md": "---\ntitle: Bad\nredirect_from: ../../etc/\n---\nText.\n",
+    }
+    site = build_site(docs, site_url="https://example.com/sub/", use_directory_urls=use_directory_urls)
+    page = "talks/d8" if use_directory_urls else "talks/d8.html"
+    assert refresh_target(site, "presentation/2018-08-27-droidcon/index.html") == page
+    assert site.soup("presentation/2018-08-27-droidcon/index.html").select_one("body a").get_text() == "Digging into D8"
+    assert refresh_target(site, "talks/d8.html") == page if use_directory_urls else site.exists("talks/d8.html")
+    assert warnings_of() == [
+        "bad.md: 'redirect_from' expected a site path such as /old-name/, received '../../etc/', which contains '..'; left out"
+    ]
