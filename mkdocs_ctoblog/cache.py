@@ -1,16 +1,17 @@
 """What one `mkdocs serve` keeps from build to build: the posts read (by source path and content)
 and the read-next ranking (while its inputs are the same).
 
-The key is a hash of the file's bytes, not its modification time and size: an edit that keeps
-both (`cp -p`, `rsync -t`, a file system with coarse timestamps) is still seen, on every OS
-(Windows' `st_ctime` is the creation time, so size + mtime + ctime would miss it there). Hashing
-1,000 posts of 6 KB costs about 70 ms a rebuild (stat alone: 10 ms), which MkDocs' own reading
-of the pages dwarfs.
+A post is read again when its content changed. On POSIX systems a file whose size, modification
+time, change time and inode are the ones seen last is unchanged: every write moves the change
+time, and no tool (`cp -p`, `rsync -t`) can set it back. Otherwise, and on other systems (Windows'
+`st_ctime` is the creation time), the file's bytes are hashed and compared: hashing 1,000 posts
+of 6 KB costs about 70 ms a rebuild, a `stat` of each 10 ms.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -24,29 +25,57 @@ if TYPE_CHECKING:
     from mkdocs_ctoblog.config.blocks import ReadNextWeights
 
 
+_POSIX = os.name == "posix"
+
+
 class PostCache:
     """Re-reads a post only when its file changed or the reading settings did."""
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[bytes, ReadSettings, ReadResult]] = {}
+        self._entries: dict[str, _Entry] = {}
         self.enabled = True  # off for `mkdocs build`: one build reads each post once
+        self._settings: ReadSettings | None = None  # the entries' settings
+        self._given: ReadSettings | None = None  # the settings object of this build
 
     def read(self, src_uri: str, abs_path: str | None, settings: ReadSettings, load: Callable[[], ReadResult]) -> ReadResult:
         if not self.enabled:
             return load()
-        stamp = _stamp(abs_path)
+        settings = self._same_settings(settings)
         cached = self._entries.get(src_uri)
-        if stamp is not None and cached is not None and cached[0] == stamp and cached[1] == settings:
-            return cached[2]
+        status = _status(abs_path)
+        if cached is not None and cached.settings is settings and status is not None and _POSIX and cached.status == status:
+            return cached.result
+        stamp = _stamp(abs_path)  # before reading: a write in between is seen next time
+        if cached is not None and cached.settings is settings and status is not None and stamp == cached.stamp:
+            self._entries[src_uri] = _Entry(status, stamp, settings, cached.result)
+            return cached.result
         result = load()
-        if stamp is not None:
-            self._entries[src_uri] = (stamp, settings, result)
+        if stamp is not None and status is not None:
+            self._entries[src_uri] = _Entry(status, stamp, settings, result)
         return result
+
+    def _same_settings(self, settings: ReadSettings) -> ReadSettings:
+        """The entries' settings object when `settings` equals it (compared once a build: they
+        hold every doc path of the site)."""
+        if settings is not self._given:
+            self._given = settings
+            if self._settings is None or settings != self._settings:
+                self._settings = settings
+        assert self._settings is not None
+        return self._settings
 
     def keep_only(self, src_uris: set[str]) -> None:
         """Forget deleted posts."""
         for gone in set(self._entries) - src_uris:
             del self._entries[gone]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    status: tuple[int, ...]  # size, mtime, ctime, inode, device
+    stamp: bytes  # digest of the bytes
+    settings: ReadSettings
+    result: ReadResult
 
 
 class RankingCache:
@@ -106,3 +135,13 @@ def _stamp(abs_path: str | None) -> bytes | None:
             return hashlib.blake2b(f.read(), digest_size=16).digest()
     except OSError:
         return None
+
+
+def _status(abs_path: str | None) -> tuple[int, ...] | None:
+    if abs_path is None:
+        return None
+    try:
+        st = os.stat(abs_path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)

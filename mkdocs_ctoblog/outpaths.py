@@ -14,6 +14,7 @@ than a file name may be, an absurdly long path.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -22,7 +23,9 @@ MAX_SEGMENT_BYTES = 255  # a file name on ext4, APFS, NTFS
 MAX_PATH_BYTES = 1024  # under site_dir; PATH_MAX is 4096 and site_dir needs its share
 
 _SEPARATORS = {"/", "\\"}
-_NOT_IN_FILE_NAMES = frozenset('<>:"|?*#')
+_NOT_IN_FILE_NAMES = re.compile(r'[<>:"|?*#]')
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class UnsafePath(ValueError):
@@ -69,9 +72,9 @@ def normalise(path: str, *, url: bool = False) -> Normalised:
             continue
         if len(name) >= 2 and name[1] == ":" and name[0].isascii() and name[0].isalpha():
             raise UnsafePath(f"contains a drive letter ('{name[:2]}')")
-        reserved = next((ch for ch in name if ch in _NOT_IN_FILE_NAMES), None)
+        reserved = _NOT_IN_FILE_NAMES.search(name)
         if reserved is not None:
-            raise UnsafePath(f"contains '{reserved}', which Windows does not allow in file names (and '?' or '#' ends a URL's path)")
+            raise UnsafePath(f"contains '{reserved[0]}', which Windows does not allow in file names (and '?' or '#' ends a URL's path)")
         if len(name.encode("utf-8")) > MAX_SEGMENT_BYTES:
             raise UnsafePath(f"has a path segment longer than {MAX_SEGMENT_BYTES} bytes")
         kept.append(name)
@@ -108,10 +111,10 @@ def site_file(site_dir: str, path: str) -> str:
 
 
 def _check_characters(path: str) -> None:
-    bad = next((ch for ch in path if ord(ch) < 0x20 or ord(ch) == 0x7F), None)
+    bad = _CONTROL.search(path)
     if bad is not None:
-        raise UnsafePath(f"contains a control character ({bad!r})")
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in path):
+        raise UnsafePath(f"contains a control character ({bad[0]!r})")
+    if _SURROGATE.search(path):
         raise UnsafePath("contains a lone surrogate (not text)")
 
 
