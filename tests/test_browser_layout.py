@@ -273,3 +273,21 @@ def test_a_post_without_headings_has_no_empty_column(chromium_browser, build_sit
             assert column["width"] <= 800, column
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("url", [PAGES["post"], PAGES["blog"]])
+def test_hidden_navigation_still_opens_in_the_phone_drawer(chromium_browser, example_servers, url):
+    """`post_hide` / `index_hide` hide Material's navigation sidebar on a desktop only: on a phone
+    the menu button still opens the site's navigation."""
+    page = _open(chromium_browser, example_servers["material"], url, MODES["material-phone"][1])
+    try:
+        drawer = page.locator('[data-md-type="navigation"]')
+        assert drawer.get_attribute("hidden") is not None  # hidden on a desktop
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        link = drawer.get_by_role("link", name="Services", exact=True)
+        link.wait_for(state="visible")  # then the drawer slides in
+        page.wait_for_function("a => a.getBoundingClientRect().left >= 0", arg=link.element_handle(), timeout=5000)
+        box = link.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 390, box
+    finally:
+        page.context.close()
