@@ -4,7 +4,8 @@ Material and the mkdocs theme print `page.meta` values without escaping (`<meta 
 content="{{ page.meta.author }}">`, `page.meta.title`, `description`, nav `subtitle`, `status`,
 the mkdocs theme's `source` list, Material's redirect `location`). So for posts every string in
 `page.meta` is HTML-escaped; the keys themes print get the value and type they expect, made from
-the post (`author` a string of names, `tags` a list of names, `image` and `location` checked URLs);
+the post (`author` a string of names, `tags` a list of names, `image` and `location` checked URLs)
+or checked (`hide`, `search`, `icon`, `status`: `theme_keys`; a wrong type is left out);
 and the front matter exactly as written stays available under `page.meta.ctoblog.front_matter`.
 """
 
@@ -14,10 +15,17 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from typing import Any
 
+from jinja2 import TemplateNotFound
 from markupsafe import escape
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.theme import Theme
 
+from mkdocs_ctoblog import theme_keys
 from mkdocs_ctoblog.posts import Post
 from mkdocs_ctoblog.safe_urls import safe_url
+from mkdocs_ctoblog.shown import shown
+
+log = get_plugin_logger(__name__)
 
 _SCALARS = (bool, int, float, dt.date, type(None))
 
@@ -55,6 +63,14 @@ def post_page_meta(post: Post, ours: dict[str, Any]) -> dict[str, Any]:
         meta["image"] = str(escape(post.image.src)) if post.image else None
     if not isinstance(post.meta.get("template", ""), str) or post.meta.get("template") == "":
         meta.pop("template", None)  # MkDocs looks the page's template up by this name
+    elif "template" in post.meta:
+        meta["template"] = post.meta["template"]  # a name, never printed: not escaped
+    for key in theme_keys.CHECKS.keys() & post.meta.keys():
+        valid, value = theme_keys.theme_value(key, post.meta[key])
+        if valid:
+            meta[key] = escaped(value)
+        else:
+            meta.pop(key)  # the reader warned
     if "location" in post.meta:
         location = safe_url(post.meta["location"])
         meta["location"] = str(escape(location)) if location else None
@@ -70,3 +86,19 @@ def post_hide(meta: MutableMapping[str, Any], post: Post, configured: Sequence[s
     if "toc" not in hide and next(iter(toc), None) is None:
         hide.append("toc")
     meta["hide"] = hide
+
+
+def drop_missing_template(meta: dict[str, Any], src_uri: str, theme: Theme) -> None:
+    """A `template` the theme does not have is left out, with a warning (MkDocs would stop the
+    build with TemplateNotFound)."""
+    name = meta.get("template")
+    if not isinstance(name, str):
+        return
+    try:
+        theme.get_env().get_template(name)
+    except TemplateNotFound:
+        log.warning(
+            "%s: 'template' expected a template of the theme such as 'main.html', received %s; using the default",
+            src_uri, shown(name),
+        )
+        meta.pop("template")

@@ -3,14 +3,29 @@ error for mkdocs.yml), `--strict` fails, no traceback, nothing outside the site,
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import post
-from test_safety_site import ALIAS_BOMB, cli_build, warning_lines
+import yaml
+from conftest import MATERIAL, post, write_tree
+from test_safety_site import ALIAS_BOMB, warning_lines
 
 POST = "blog/posts/2024-01-01-p.md"
 AUTHORS = "blog/.authors.yml"
+
+
+def cli_build(root: Path, docs: dict[str, str | bytes], plugin: dict | None = None, *, theme: str = "mkdocs",
+              **config: object) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` (with the search plugin) in a child process; docs/ is kept as written."""
+    write_tree(root / "docs", {"index.md": "# Home\n", **docs})
+    config = {"site_name": "Safety", "site_url": "https://example.com/", "theme": MATERIAL if theme == "material" else theme,
+              "plugins": ["search", {"ctoblog": plugin or {}}], **config}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True,
+                          check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=120)
 
 
 def docs_files(root: Path) -> dict[str, bytes]:
@@ -44,4 +59,66 @@ def test_authors_file_is_bounded_and_one_line(tmp_path, content, expected):
     result = cli_build(tmp_path, docs)
     line = assert_one_warning(result, f"{AUTHORS}: {expected}", "no authors read")
     assert len(line) < 400
+    assert (tmp_path / "site/blog/p/index.html").is_file()
+
+
+# -- every page.meta key Material and the mkdocs theme print --------------------------------------
+
+HOSTILE = '"><img src=x onerror=alert(5)><b>x</b>'
+# The keys the templates of both themes read (`grep -o 'page.meta.[a-z_]*'`, nav_item.meta.*).
+THEME_KEYS = ["title", "description", "author", "tags", "image", "hide", "source", "search", "icon", "status", "subtitle",
+              "revision_date", "git_revision_date_localized", "git_creation_date_localized", "location", "template"]
+
+
+def front_matter_with(make) -> str:
+    return yaml.safe_dump({key: make(key) for key in THEME_KEYS if key != "template"}, allow_unicode=True)
+
+
+def assert_no_markup_from_front_matter(site) -> None:
+    for path in site.site_dir.rglob("*.html"):
+        soup = site.soup(path.relative_to(site.site_dir).as_posix())
+        assert soup.find("img", attrs={"onerror": True}) is None, path
+        assert soup.find("b", string="x") is None, path
+        for tag in soup.find_all(True):
+            for name, value in tag.attrs.items():
+                assert name != "onerror" and "javascript:" not in str(value), (path, tag.name, name)
+
+
+@pytest.mark.parametrize("theme", [{"name": "material", "font": False}, "mkdocs"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda key: HOSTILE, id="text"),
+        pytest.param(lambda key: [HOSTILE, "x"], id="list"),
+        pytest.param(lambda key: {HOSTILE: HOSTILE, "exclude": HOSTILE}, id="mapping"),
+        pytest.param(lambda key: 5, id="number"),
+    ],
+)
+def test_no_theme_key_turns_front_matter_into_markup(build_site, warnings_of, theme, make):
+    nav = ["index.md", {"Post": "blog/posts/2024-01-01-p.md"}]  # icon, status, subtitle are printed in the nav
+    site = build_site({POST: "---\n" + front_matter_with(make) + "---\nBody.\n"}, theme=theme, nav=nav)
+    assert_no_markup_from_front_matter(site)
+    assert site.exists("blog/p/")
+    for line in warnings_of():
+        assert "\n" not in line and len(line) < 400
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("hide: 5", "'hide' expected a list of names such as [toc, navigation], received 5; left out"),
+        ("search: 5", "'search' expected a mapping such as {exclude: true} or {boost: 2}, received 5; left out"),
+        ("search: {boost: high}", "'search' expected a mapping such as {exclude: true}"),
+        ("source: 5", "'source' expected a list of file names, received 5; left out"),
+        ("icon: ../../x", "'icon' expected an icon name such as material/rocket-launch"),
+        ("status: {a: 1}", "'status' expected a name such as new or deprecated"),
+        ("revision_date: [1]", "'revision_date' expected a date, received [1]"),
+        ("template: nope.html", "'template' expected a template of the theme such as 'main.html', received 'nope.html'"),
+        ("template: ../../../../etc/passwd", "'template' expected a template of the theme"),
+    ],
+)
+@pytest.mark.parametrize("theme", ["material", "mkdocs"])
+def test_theme_keys_of_the_wrong_type_are_one_warning(tmp_path, theme, line, expected):
+    result = cli_build(tmp_path, {POST: post(f"title: T\n{line}")}, theme=theme)
+    assert_one_warning(result, f"{POST}: {expected}")
     assert (tmp_path / "site/blog/p/index.html").is_file()

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from mkdocs_ctoblog import dates, safe_urls
+from mkdocs_ctoblog import dates, safe_urls, theme_keys
 from mkdocs_ctoblog.frontmatter_io import raw_scalar
 from mkdocs_ctoblog.posts.model import ReadSettings
 from mkdocs_ctoblog.safe_urls import safe_url
@@ -119,10 +119,13 @@ class Fields:
         return None
 
     def check_template(self, meta: Mapping[str, Any]) -> None:
-        """`template` (MkDocs picks the page's template by it) must be a name; else it is ignored."""
+        """`template` (MkDocs picks the page's template by it) must be a name, and the keys themes read
+        (`theme_keys`) of the type they expect; else they are ignored."""
         value = meta.get("template")
         if "template" in meta and (not isinstance(value, str) or not value.strip()):
             self.warn("template", value, "a template name such as 'post.html'", "; ignored")
+        for key, wrong, expected in theme_keys.wrong_types(meta):
+            self.warn(key, wrong, expected, "; left out (themes read it)")
 
 
 def text_or_none(value: object) -> str | None:
