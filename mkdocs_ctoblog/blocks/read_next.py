@@ -1,5 +1,5 @@
 """The "read next" block: the pinned cards (the next part of a series, front matter `read_next`,
-`read_next.include`), then the posts `related.py` ranks, and their cards."""
+`read_next.include`), then the posts `related` ranks, and their cards."""
 
 from __future__ import annotations
 

@@ -65,7 +65,7 @@ class NewsletterConfig(StrictConfig):
 
 
 def _newsletter_problem(cfg: NewsletterConfig) -> tuple[str, base.ValidationError] | None:
-    """What a newsletter provider preset lacks; the presets themselves are in `newsletter.py`."""
+    """What a newsletter provider preset lacks; the presets themselves are in `blocks/newsletter.py`."""
     provider = cfg.provider
     if provider in ("buttondown", "substack"):
         if not cfg.username:
