@@ -161,7 +161,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
                 post=post,
             )
             if post is not None:
-                theme_meta.post_hide(page.meta, post, self.config.post_hide, page.toc)
+                theme_meta.post_hide(page.meta, self.config.post_hide, page.toc)
                 card = self.build.present.card(post, page.url)
                 return placement.add_post_header(html, post.title, self.renderer.post_header, card)
         return html

@@ -77,10 +77,10 @@ def post_page_meta(post: Post, ours: dict[str, Any]) -> dict[str, Any]:
     return {**meta, "ctoblog": {**ours, "front_matter": post.meta}}
 
 
-def post_hide(meta: MutableMapping[str, Any], post: Post, configured: Sequence[str], toc: Iterable[object]) -> None:
+def post_hide(meta: MutableMapping[str, Any], configured: Sequence[str], toc: Iterable[object]) -> None:
     """Material's `hide` for a post: its own front matter wins; else `post_hide`, plus `toc` when the
     post has no headings (an empty table-of-contents column would stand beside the article)."""
-    if "hide" in post.meta:
+    if "hide" in meta:  # the post's own, when it is a list of names (`theme_keys` drops any other)
         return
     hide = list(configured)
     if "toc" not in hide and next(iter(toc), None) is None:

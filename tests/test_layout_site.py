@@ -91,6 +91,8 @@ def test_posts_hide_what_post_hide_says_and_their_own_hide_wins(build_site):
     assert b.select_one('[data-md-type="toc"]').has_attr("hidden")
     kept = build_site(docs, plugin={"post_hide": []}).soup("blog/a/")
     assert not kept.select_one('[data-md-type="navigation"]').has_attr("hidden")
+    wrong = build_site({"blog/posts/2024-01-03-c.md": post("title: C\nhide: 5")}).soup("blog/c/")
+    assert wrong.select_one('[data-md-type="navigation"]').has_attr("hidden")  # a bad `hide`: post_hide applies
 
 
 def test_a_post_without_headings_hides_its_empty_table_of_contents(build_site):
