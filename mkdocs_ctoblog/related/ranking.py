@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from itertools import chain
 
 from mkdocs_ctoblog.posts import Post
 from mkdocs_ctoblog.related.picks import Pick, Weights, newest_first_key
+from mkdocs_ctoblog.related.postings import Stream, postings
 from mkdocs_ctoblog.related.words import significant_words
 from mkdocs_ctoblog.urls import slugify
 
@@ -61,9 +62,9 @@ class Related:
         self.categories = [self._term_slugs(p.categories) for p in self.posts]
         self.tags = [self._term_slugs(p.tags) for p in self.posts]
         self.words = [self._words(p) for p in self.posts]
-        self.by_category = _postings(self.categories)
-        self.by_tag = _postings(self.tags)
-        self.by_word = _postings(self.words)
+        self.by_category = postings(self.categories)
+        self.by_tag = postings(self.tags)
+        self.by_word = postings(self.words)
         total = len(self.posts)
         self.df = {word: len(ids) for word, ids in self.by_word.items()}
         self.idf = {word: math.log(total / df) for word, df in self.df.items()}
@@ -74,7 +75,7 @@ class Related:
             for p in self.posts
         ]
         self._members: dict[tuple[str, str], frozenset[int]] = {}
-        self._category_streams: dict[frozenset[str], _Stream] = {}
+        self._category_streams: dict[frozenset[str], Stream] = {}
         self._picked: dict[tuple[str, int, frozenset[str], bool], list[Pick]] = {}
 
     @staticmethod
@@ -227,7 +228,7 @@ class Related:
                 for i, m in shared.items():
                     grouped.setdefault(m, []).append(i)
                 levels = [((-(w * m + recency[i]), i) for i in sorted(ids)) for m, ids in grouped.items()]
-            stream = self._category_streams[cats] = _Stream(i for _, i in heapq.merge(*levels))
+            stream = self._category_streams[cats] = Stream(i for _, i in heapq.merge(*levels))
         return stream
 
     def _fill(self, cats: frozenset[str], missing: int, taken: set[int]) -> list[Pick]:
@@ -283,26 +284,3 @@ class Related:
         if shared_words:
             reasons.append("words " + ", ".join(shared_words))
         return tuple(reasons)
-
-
-class _Stream:
-    """A lazily merged ranking, kept as far as it has been read, to be read again from the start."""
-
-    def __init__(self, source: Iterator[int]) -> None:
-        self._source = source
-        self._seen: list[int] = []
-
-    def __iter__(self) -> Iterator[int]:
-        yield from self._seen
-        for i in self._source:
-            self._seen.append(i)
-            yield i
-
-
-def _postings(features: list[frozenset[str]] | list[set[str]]) -> dict[str, list[int]]:
-    """Feature → positions of the posts that have it, newest first."""
-    index: defaultdict[str, list[int]] = defaultdict(list)
-    for i, values in enumerate(features):
-        for value in values:
-            index[value].append(i)
-    return dict(index)
