@@ -30,6 +30,7 @@ class HeadTags:
         self.feed_files = feed_files
         self.strings = config.strings
         self.render_head = render_head
+        self._image_meta: dict[str, meta.ImageMeta | None] = {}
 
     def page_meta(self, post: Post, page_meta: dict[str, Any]) -> None:
         """A post with a cover image keeps it as its social image: Material's social plugin is told
@@ -133,7 +134,13 @@ class HeadTags:
         return tuple(links)
 
     def image_meta(self, post: Post) -> meta.ImageMeta | None:
-        """The post's cover as an absolute URL, with size and type when the file is ours."""
+        """The post's cover as an absolute URL, with size and type when the file is ours (once a
+        post: the blog index's JSON-LD lists the posts again)."""
+        if post.src_uri not in self._image_meta:
+            self._image_meta[post.src_uri] = self._read_image_meta(post)
+        return self._image_meta[post.src_uri]
+
+    def _read_image_meta(self, post: Post) -> meta.ImageMeta | None:
         image = post.image
         if image is None or not self.links.site.site_url:
             return None

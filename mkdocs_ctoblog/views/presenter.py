@@ -139,8 +139,8 @@ class Presenter:
             page_text=self.strings["page"].format(number=listing.number, total=listing.total),
             newer_url=rel(urls[listing.newer_src], base) if listing.newer_src else None,
             older_url=rel(urls[listing.older_src], base) if listing.older_src else None,
-            feeds=self.feed_links(feeds_key, base),
-            topics=self.topics(listing, base) if self.show_topics else (),
+            feeds=self.feed_links(feeds_key, base) if with_cards else (),  # the header shows neither
+            topics=self.topics(listing, base) if self.show_topics and with_cards else (),
         )
 
     def topics(self, listing: Listing, base: str) -> tuple[TopicGroup, ...]:
