@@ -21,7 +21,7 @@ from mkdocs_ctoblog.posts import Post, ReadResult, ReadSettings
 from mkdocs_ctoblog.template_cache import TemplateCache
 
 if TYPE_CHECKING:
-    from mkdocs_ctoblog.blocks import PageInfo
+    from mkdocs_ctoblog.blocks.site import PageInfo
     from mkdocs_ctoblog.config.blocks import ReadNextWeights
 
 
