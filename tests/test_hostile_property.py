@@ -9,10 +9,10 @@ as many examples of both.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import tempfile
-import time
 import zoneinfo
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from tools.cputime import in_process
 
 from mkdocs_ctoblog.posts import ReadSettings, read_post
 
@@ -73,15 +74,15 @@ SETTINGS = ReadSettings(
 @given(posts)
 def test_reading_any_post_never_raises(item):
     front_matter, body, raw = item
-    start = time.perf_counter()
-    result = read_post("blog/posts/2024-01-01-p.md", post_text(front_matter, body, raw), SETTINGS)
-    assert time.perf_counter() - start < 1.0
+    cpu, result = in_process(lambda: read_post("blog/posts/2024-01-01-p.md", post_text(front_matter, body, raw), SETTINGS))
+    assert cpu < 1.0
     assert result.post is not None or result.problems
     for problem in result.problems:
         assert problem.startswith("blog/posts/2024-01-01-p.md: ") and "\n" not in problem and len(problem) < 700
 
 
 def build_once(root: Path, files: dict[str, str], *, plugin: bool) -> tuple[float, object]:
+    """Build the site; the CPU seconds it took (not stretched by other processes) and its config."""
     docs = root / "docs"
     for rel, text in {"index.md": "# Home\n", **files}.items():
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -91,12 +92,18 @@ def build_once(root: Path, files: dict[str, str], *, plugin: bool) -> tuple[floa
                                                      "plugins": plugins}), encoding="utf-8")
     config = load_config(str(root / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=False)
-    start = time.perf_counter()
     try:
-        build(config)
+        cpu, _ = in_process(lambda: build(config))
     finally:
         config.plugins.on_shutdown()
-    return time.perf_counter() - start, config
+    return cpu, config
+
+
+@functools.cache
+def warm_up() -> None:
+    """One build with the plugin first, so that its imports and template compiling are not timed."""
+    with tempfile.TemporaryDirectory(prefix="ctoblog-warm-") as tmp:
+        build_once(Path(tmp), {"blog/posts/2024-01-01-a.md": "---\ntitle: A\n---\nText.\n"}, plugin=True)
 
 
 class _Warnings(logging.Handler):
@@ -111,6 +118,7 @@ class _Warnings(logging.Handler):
 @settings(max_examples=6 * SCALE, deadline=None, suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
 @given(st.lists(posts, min_size=8, max_size=20))
 def test_hostile_sites_build_and_cost_what_mkdocs_costs(items):
+    warm_up()
     files = {f"blog/posts/2024-01-{n % 28 + 1:02d}-p{n}.md": post_text(*item) for n, item in enumerate(items)}
     handler = _Warnings()
     logger = logging.getLogger("mkdocs")
@@ -130,4 +138,6 @@ def test_hostile_sites_build_and_cost_what_mkdocs_costs(items):
         built = config.plugins["ctoblog"].posts  # type: ignore[attr-defined]
         for src in files:
             assert src in built or any(src in line for line in handler.lines), (src, handler.lines)
-    assert ours < 4 * plain + 0.05 * len(files) + 5, (ours, plain)  # generous: a busy 2-core machine
+    # CPU seconds (typically 0.05-0.1 plain, 0.08-0.17 ours for 8-20 posts): a path that costs a second
+    # on one of these few-kilobyte posts fails; other processes on the machine do not count.
+    assert ours < 3 * plain + 0.01 * len(files) + 0.5, (ours, plain)

@@ -2,8 +2,8 @@
 
 Each body below survives Markdown as raw HTML and made one of the plugin's patterns rescan the rest
 of the page from every unclosed tag (quadratic): 14 s to minutes for a few hundred kilobytes,
-against 1-3 s for MkDocs itself. The check compares the build with the same site built without
-the plugin, so it holds on a slow machine and fails on a quadratic path.
+against 1-3 s for MkDocs itself. The check compares the CPU time of the build with the same site
+built without the plugin, so it holds on a busy machine and fails on a quadratic path.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def test_unclosed_tags_cost_what_mkdocs_costs(tmp_path, body):
     ours_time, result = timed_build(tmp_path / "ours", body, plugin=True)
     assert "Traceback" not in result.stderr
     assert result.returncode == 0, result.stderr[-2000:]
-    assert ours_time < 3 * plain_time + 4, (ours_time, plain_time)
+    assert ours_time < 2 * plain_time + 2, (ours_time, plain_time)  # CPU seconds
 
 
 # -- the helpers: same answer as before on real pages, one pass on hostile ones ---------------
