@@ -4,6 +4,7 @@ index pages and blocks that the page events use."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ from mkdocs_ctoblog.blocks.slots import BlockSlots
 from mkdocs_ctoblog.blog import build_blog
 from mkdocs_ctoblog.index_pages import IndexPages
 from mkdocs_ctoblog.jekyll import bodies
+from mkdocs_ctoblog.jekyll.evaluate import read_data
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -156,5 +158,6 @@ def _body_translator(
         posts_dir=cfg.resolved_posts_dir(),
         doc_urls=doc_urls,
         tags=cfg.liquid.tags,
+        data=read_data(os.path.join(os.path.dirname(cfg.jekyll_config), "_data")) if cfg.jekyll_config else None,
     )
     return bodies.BodyTranslator(site, config.markdown_extensions)

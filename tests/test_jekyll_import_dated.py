@@ -21,6 +21,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "jekyll-dated"
 PUBLISHED = {
     "ops/release notes/2021/05/01/late-evening.html": "Late evening",  # 23:30 -0700 on the 30th is the 1st in UTC
     "ops/2019/01/01/folder-category.html": "A post in a folder",
+    "2021/06/01/tool-1-2-released.html": "Tool 1.2 released",
 }
 HIDDEN = ["2040/01/01/far-future.html", "2020/06/01/unpublished.html", "blog/work-in-progress/"]
 
@@ -71,6 +72,15 @@ def test_liquid_translated_highlight_is_code_links_resolve(imported) -> None:
     assert folder.select_one("p.note") is not None  # a static include, inlined
 
 
+def test_assign_and_outputs_read_site_data_as_jekyll_did(imported) -> None:
+    _, site = imported
+    article = page(site, "2021/06/01/tool-1-2-released.html").select_one("article")
+    assert article.select_one("a[href='https://downloads.example/tool-1.2.0.tar.gz']").get_text() == "download it"
+    items = [li.get_text(strip=True) for li in article.select("li") if not li.find_parent("section")]
+    assert items == ["SHA256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "Not in the data:"]
+    assert "{{" not in article.get_text() and "{%" not in article.get_text()
+
+
 def test_report_and_project(imported) -> None:
     project, _ = imported
     report = (project / "import-report.txt").read_text(encoding="utf-8")
@@ -80,6 +90,8 @@ def test_report_and_project(imported) -> None:
     assert "Missing images and broken links" not in report  # /notes/sitemap.xml is the new theme's
     assert "folder-category.html  blog" not in report  # an `.html` ending is not a dot kept in a slug
     assert "    timezone: UTC\n" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "{{ release.sha512 }}: 1 in 1 files (blog/posts/2021-06-01-tool-1-2-released.md)" in report
+    assert "assign:" not in report
 
 
 def test_without_config_the_cname_file_gives_site_url_and_date_urls(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ warnings, and the translation at build time."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 from conftest import post
@@ -134,6 +135,20 @@ def test_unknown_tags_stay_visible_at_build_time_and_become_comments_in_the_impo
     assert table_cell == "| <!-- {{ site.tags.x &#124; size }} --> |"
 
 
+def test_assign_and_outputs_read_site_data_and_front_matter() -> None:
+    from mkdocs_ctoblog.jekyll.evaluate import Evaluator
+
+    data = {"releases": [{"version": "2.6.5", "sha": {"gz": "abc"}}, {"version": "2.6.4", "sha": {"gz": "def"}}]}
+    body = (
+        '{% assign release = site.data.releases | where: "version", page.version | first %}'
+        "SHA: {{ release.sha.gz }}; {{ site.data.releases.size }} releases; {{ release.gone }}; "
+        "{% assign many = (1..100000000) %}{{ many | join }} {{ other.x }}"
+    )
+    result = translate(body, src=SRC, page_url="x/", site=replace(SITE, evaluator=Evaluator({"data": data})), meta={"version": "2.6.5"})
+    assert result.text == "SHA: abc; 2 releases; {{ release.gone }}; {% assign many = (1..100000000) %}{{ many | join }} {{ other.x }}"
+    assert set(result.unknown) == {"{{ release.gone }}", "assign", "{{ many }}", "{{ other.x }}"}
+
+
 def test_user_tags_render_in_a_sandbox() -> None:
     tags = {
         "callout": "> **{{ args[0] | upper }}** {{ body | trim }}",
@@ -148,10 +163,14 @@ def test_user_tags_render_in_a_sandbox() -> None:
 
 def test_half_a_megabyte_of_hostile_text_translates_in_linear_time() -> None:
     bodies = ["Plain words and [links](x.md). " * 16000, "{% x " * 100000, "{{ " * 170000, "` `` " * 100000,
-              "$a $ " * 100000, "{% notice %}" * 45000, "{: .x}\n" * 75000, "{% notice %}{% figure %}" * 20000 + "{% endnotice %}"]
+              "$a $ " * 100000, "{% notice %}" * 45000, "{: .x}\n" * 75000, "{% notice %}{% figure %}" * 20000 + "{% endnotice %}",
+              "{% assign a = site.data.x %}" * 20000, "{{ site.data.x | size }}" * 20000, "{% assign a = site.data.x %}{{ a }}" * 10000]
+    from mkdocs_ctoblog.jekyll.evaluate import Evaluator
+
+    evaluating = replace(SITE, evaluator=Evaluator({"data": {"x": list(range(1000))}}))
     for body in bodies:
         start = time.perf_counter()
-        translate(body, src=SRC, page_url="x/", site=SITE)
+        translate(body, src=SRC, page_url="x/", site=evaluating)
         assert time.perf_counter() - start < 3, body[:20]
 
 
@@ -227,4 +246,17 @@ def test_cards_meta_and_feeds_take_the_excerpt_of_the_translated_body(build_site
     assert site.soup("blog/second/").select_one("meta[name=description]")["content"] == wanted
     assert f"<description>{wanted}</description>" in site.text("blog/feed.xml")
     assert site.soup("blog/second/").select_one("article p.lead a")["href"] == "../first/"
+    assert warnings_of() == []
+
+
+def test_site_data_next_to_jekyll_config_at_build_time(build_site, warnings_of) -> None:
+    body = '{% assign r = site.data.releases | where: "version", "1.2" | first %}\nVersion {{ r.version }}: {{ r.sha }}.\n'
+    site = build_site(
+        {"blog/posts/2024-01-02-release.md": post("title: Release", body)},
+        plugin={"jekyll_config": "old/_config.yml"},
+        root_files={"old/_config.yml": "permalink: /:title/\n", "old/_data/releases.yml": "- version: '1.2'\n  sha: abc123\n"},
+    )
+    assert site.soup("release/").select_one("article > p").get_text() == "Version 1.2: abc123."
+    card = site.soup("blog/").select_one(".ctoblog-card__summary").get_text()
+    assert card == "Version 1.2: abc123."
     assert warnings_of() == []

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_ctoblog import excerpts
+from mkdocs_ctoblog.jekyll.evaluate import Evaluator
 from mkdocs_ctoblog.jekyll.liquid import translate
 from mkdocs_ctoblog.jekyll.site import LiquidSite
 from mkdocs_ctoblog.posts import Post
@@ -92,9 +93,11 @@ def build_site(
     posts_dir: str,
     doc_urls: Mapping[str, str],
     tags: Mapping[str, str],
+    data: Mapping[str, object] | None = None,
 ) -> LiquidSite:
     """The LiquidSite of an MkDocs build: `site.url` and `site.baseurl` from `site_url`, posts by
-    name (`2012-03-19-going-static`, also with their folder under posts_dir), files by URL."""
+    name (`2012-03-19-going-static`, also with their folder under posts_dir), files by URL;
+    `data` is `site.data` (the `_data/` folder next to `jekyll_config`)."""
     parts = urlsplit(site_url or "")
     posts: dict[str, str] = {}
     for src in post_srcs:
@@ -111,4 +114,5 @@ def build_site(
         url_of=doc_urls.get,
         source=lambda path: path.lstrip("/") if path.lstrip("/") in doc_urls else None,
         tags=tags,
+        evaluator=Evaluator({**variables, "url": site_url or "", "baseurl": parts.path.rstrip("/"), "data": data or {}}),
     )

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from mkdocs_ctoblog.jekyll import kramdown, tags
+from mkdocs_ctoblog.jekyll.evaluate import Evaluator
 from mkdocs_ctoblog.jekyll.site import LiquidSite, relative_doc, relative_url
 
 _FENCE_OPEN = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
@@ -26,6 +27,8 @@ _INLINE = re.compile(r"`+|\{%|\{\{|\{::|\{:/|\$\$?|\\\(")
 _PATH = re.compile(r"/[^\s()\"'<>\[\]{}|]*")
 _MAX_TAG = 2000  # longer "tags" are left as text (keeps argument parsing cheap)
 _MAX_DEPTH = 8
+_MAX_EVALUATIONS = 300  # `{% assign %}` and `{{ name.key }}` evaluated per body; more are left as they are
+_MAX_ASSIGNS = 30
 
 
 @dataclass
@@ -58,6 +61,8 @@ class _Translator:
         self.src, self.page_url, self.site, self.meta, self.result = src, page_url, site, meta, result
         self.missing_ends: dict[tuple[str, int], str] = {}  # searches that found nothing in a text
         self.rendered: dict[tuple[str, str, str | None, bool], str | None] = {}
+        self.assigns: list[str] = []  # `{% assign %}` tags evaluated so far, in order
+        self.evaluations = 0  # python-liquid renders for this body (bounded: they cost)
 
     # -- blocks -----------------------------------------------------------------------------------
 
@@ -223,6 +228,9 @@ class _Translator:
                 return end
             out.append(text[end : closed.start()])
             return closed.end()
+        if name == "assign" and (evaluator := self.evaluator()) and evaluator.assign(self.assigns, text[start:end], self.meta):
+            self.assigns.append(text[start:end])  # prints nothing, as in Jekyll
+            return end
         body, after = self.tag_body(text, name, end, depth)
         lead = text.rfind("{{", 0, start) if text.endswith("}}", 0, start) else start  # `{{ site.baseurl }}{% … %}`
         rendered = tags.render(name, args.strip(), body, text[max(0, lead - 3) : lead], self)
@@ -247,6 +255,8 @@ class _Translator:
         """`{{ … }}`: site and page variables, and URLs (`site.baseurl`, `relative_url`…)."""
         expression = text[start + 2 : end - 2].strip().strip("-").strip()
         value = tags.output_value(expression, self)
+        if value is None and (evaluator := self.evaluator()):
+            value = evaluator.output(self.assigns, text[start:end], self.meta)
         if value is None:
             self.unknown("{{ " + expression.split("|")[0].strip() + " }}", text[start:end], out)
             return end
@@ -286,6 +296,13 @@ class _Translator:
         if _markdown_link(before) or url is None:
             return relative_doc(doc, self.src) + suffix
         return relative_url(url, self.page_url) + suffix
+
+    def evaluator(self) -> Evaluator | None:
+        """`site.evaluator`, while this body has asked it fewer than `_MAX_EVALUATIONS` times."""
+        self.evaluations += 1
+        if self.evaluations > _MAX_EVALUATIONS or len(self.assigns) >= _MAX_ASSIGNS:
+            return None
+        return self.site.evaluator
 
     def missing(self, closer: str, text: str) -> bool:
         """Whether `closer` was searched for in this very text and not found (a search that found

@@ -7,6 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from mkdocs_ctoblog.jekyll.evaluate import Evaluator
+
 
 def _none(_: str) -> str | None:
     return None
@@ -19,7 +21,8 @@ class LiquidSite:
     `posts` maps a post's name (`2012-03-19-going-static`, also with its folder) to its doc path;
     `docs` holds every doc path; `urls` maps site paths (`about/`, `wrote/x/`) to doc paths and
     `url_of` gives a doc's site path; `source` maps a Jekyll source path (`{% link %}`) to a doc
-    path; `include` returns the static text of an `_includes/` file, or None.
+    path; `include` returns the static text of an `_includes/` file, or None; `evaluator` reads
+    `{% assign %}` and `{{ name.key }}` over `site.data` and front matter.
     """
 
     url: str = ""
@@ -33,6 +36,7 @@ class LiquidSite:
     include: Callable[[str], str | None] = _none
     tags: Mapping[str, str] = field(default_factory=dict)
     unknown_as_comment: bool = False
+    evaluator: Evaluator | None = None
 
     def post(self, name: str) -> str | None:
         """Doc path of the post `{% post_url name %}` names."""

@@ -1,0 +1,101 @@
+"""Liquid that reads values: `{% assign %}` and `{{ variable.key | filter }}` over `site.data`, the
+page's front matter and earlier assigns, evaluated with python-liquid (a maintained Liquid engine).
+
+Release posts often do `{% assign release = site.data.releases | where: "version", "2.6.5" | first %}`
+and then print `{{ release.sha256.gz }}`; the translation writes the values, as Jekyll did. Only
+what reads values is evaluated here (no loops, no ranges), in python-liquid's sandbox with its
+resource limits; anything undefined or failing is left to the caller (an untranslated tag).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+from liquid import Environment, StrictUndefined
+from liquid.exceptions import LiquidError
+
+_DATA_EXTENSIONS = (".yml", ".yaml", ".json", ".csv", ".tsv")
+_MAX_DATA_BYTES = 5_000_000  # per file: `site.data` is for small tables
+_ASSIGN = re.compile(r"\{%-?\s*assign\s+([A-Za-z_][\w-]*)\s*=\s*([^%]*?)\s*-?%\}", re.DOTALL)
+_NAME = re.compile(r"\s*([A-Za-z_][\w-]*)")
+
+
+class _Limited(Environment):
+    """python-liquid with small resource limits: posts print a few values."""
+
+    loop_iteration_limit = 1000
+    output_stream_limit = 100_000
+    local_namespace_limit = 100_000
+
+
+class Evaluator:
+    """Evaluates assigns and outputs of one site: `site` holds `data` and the site's variables."""
+
+    def __init__(self, site: Mapping[str, Any]) -> None:
+        self.site = site
+        self.env = _Limited(undefined=StrictUndefined)
+
+    def assign(self, assigns: list[str], tag: str, page: Mapping[str, Any]) -> bool:
+        """Whether `{% assign name = … %}` (after `assigns`) reads only defined values; a range
+        (`(1..n)`) is never evaluated."""
+        match = _ASSIGN.fullmatch(tag.strip())
+        if match is None or "(" in match.group(2):
+            return False
+        return self._render("".join(assigns) + tag + "{{ " + match.group(1) + " }}", page) is not None
+
+    def output(self, assigns: list[str], output: str, page: Mapping[str, Any]) -> str | None:
+        """What `{{ … }}` prints after `assigns`, or None when it reads something undefined or
+        fails. Only outputs that start from an assigned name or `site.data` are tried."""
+        head = _NAME.match(output.lstrip("{-"))
+        names = {m.group(1) for m in (_ASSIGN.fullmatch(a.strip()) for a in assigns) if m}
+        if head is None or (head.group(1) not in names and not output.lstrip("{- ").startswith("site.data")):
+            return None
+        return self._render("".join(assigns) + output, page)
+
+    def _render(self, source: str, page: Mapping[str, Any]) -> str | None:
+        try:
+            return self.env.from_string(source).render(site=self.site, page=page)
+        except (LiquidError, RecursionError, TypeError, ValueError):
+            return None
+
+
+def read_data(folder: str) -> dict[str, Any]:
+    """Jekyll's `site.data`: each YAML, JSON, CSV or TSV file below `_data/` by its name without
+    extension, folders nested (`_data/team/people.yml` is `site.data.team.people`). Unreadable files
+    are left out."""
+    data: dict[str, Any] = {}
+    if not os.path.isdir(folder):
+        return data
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(root, d)))
+        rel = os.path.relpath(root, folder)
+        here = data
+        for part in [] if rel == "." else rel.split(os.sep):
+            here = here.setdefault(part, {})
+        for name in sorted(names):
+            stem, ext = os.path.splitext(name)
+            path = os.path.join(root, name)
+            if ext.lower() not in _DATA_EXTENSIONS or os.path.islink(path) or os.path.getsize(path) > _MAX_DATA_BYTES:
+                continue
+            try:
+                with open(path, encoding="utf-8-sig") as f:
+                    text = f.read()
+                here[stem] = _parse(text, ext.lower())
+            except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, csv.Error):
+                continue
+    return data
+
+
+def _parse(text: str, ext: str) -> Any:
+    if ext == ".json":
+        return json.loads(text)
+    if ext in (".csv", ".tsv"):
+        return list(csv.DictReader(io.StringIO(text), delimiter="\t" if ext == ".tsv" else ","))
+    return yaml.safe_load(text)
