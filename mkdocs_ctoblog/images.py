@@ -10,6 +10,7 @@ import imagesize
 Size = tuple[int, int]
 SizeCache = dict[tuple[str, int], "Size | None"]
 SizeOf = Callable[[str], "Size | None"]
+RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".jpe", ".gif", ".webp")
 
 
 def image_sizes(abs_path: Callable[[str], str | None], cache: SizeCache) -> SizeOf:
@@ -33,3 +34,14 @@ def image_sizes(abs_path: Callable[[str], str | None], cache: SizeCache) -> Size
         return cache[key]
 
     return size
+
+
+def raster_size(path: str) -> Size | None:
+    """Width and height of a PNG, JPEG, GIF or WebP file (what `og:image` may be), else None."""
+    if not path.lower().endswith(RASTER_SUFFIXES):
+        return None
+    try:
+        width, height = imagesize.get(path)
+    except (OSError, ValueError):
+        return None
+    return (int(width), int(height)) if width > 0 and height > 0 else None

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import struct
 
 import pytest
+from PIL import Image
 
-from mkdocs_ctoblog import feeds, meta, sitemaps
+from mkdocs_ctoblog import feeds, images, meta, sitemaps
 
 
 def test_entry_html_strips_our_markup_and_makes_links_absolute():
@@ -17,7 +17,7 @@ def test_entry_html_strips_our_markup_and_makes_links_absolute():
         "<!-- ctoblog:cta --><p>See <a href='../y/#z'>y</a>, <a href=\"/c/\">c</a>, "
         '<a href="https://o.example/?a=1&amp;b=2">o</a>, <a href="#h">h</a>.</p>'
         '<img alt="a > b" src="a.png" srcset="a.png 1x, /b.png 2x"><!-- /ctoblog:cta -->'
-        "<pre><code>&lt;a href=\"x\"&gt;</code></pre>"
+        '<pre><code>&lt;a href="x"&gt;</code></pre>'
     )
     out = feeds.entry_html(page, title="T & U", url="https://e.com/s/blog/x/", site_root="https://e.com/s/")
     assert out == (
@@ -25,12 +25,14 @@ def test_entry_html_strips_our_markup_and_makes_links_absolute():
         '<a href="https://o.example/?a=1&amp;b=2">o</a>, <a href="https://e.com/s/blog/x/#h">h</a>.</p>'
         '<img alt="a > b" src="https://e.com/s/blog/x/a.png" '
         'srcset="https://e.com/s/blog/x/a.png 1x, https://e.com/s/b.png 2x">'
-        "<pre><code>&lt;a href=\"x\"&gt;</code></pre>"
+        '<pre><code>&lt;a href="x"&gt;</code></pre>'
     )
 
 
 def test_entry_html_keeps_a_heading_that_is_not_the_title():
-    out = feeds.entry_html("<h1>Another heading</h1><p>x</p>", title="Title", url="https://e.com/", site_root="https://e.com/")
+    out = feeds.entry_html(
+        "<h1>Another heading</h1><p>x</p>", title="Title", url="https://e.com/", site_root="https://e.com/"
+    )
     assert out.startswith("<h1>Another heading</h1>")
 
 
@@ -40,21 +42,28 @@ def test_script_json_cannot_break_out():
     assert json.loads(text) == {"headline": "</script><!-- & \u2028"}
 
 
-@pytest.mark.parametrize(("locale", "expected"), [("en", "en_US"), ("de_CH", "de_CH"), ("pt", "pt_BR"), ("fr-CA", "fr_CA")])
+@pytest.mark.parametrize(
+    ("locale", "expected"), [("en", "en_US"), ("de_CH", "de_CH"), ("pt", "pt_BR"), ("fr-CA", "fr_CA")]
+)
 def test_og_locale(locale, expected):
     assert meta.og_locale(locale) == expected
 
 
-def test_image_size_of_common_formats():
-    png = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">II", 640, 480)
-    gif = b"GIF89a" + struct.pack("<HH", 32, 16)
-    jpeg = b"\xff\xd8" + b"\xff\xe0" + struct.pack(">H", 4) + b"\0\0" + b"\xff\xc0" + struct.pack(">HBHH", 17, 8, 300, 1200) + b"\0" * 20
-    webp = b"RIFF\0\0\0\0WEBPVP8X" + b"\0" * 8 + (1199).to_bytes(3, "little") + (629).to_bytes(3, "little")
-    assert meta.image_size(png) == (640, 480)
-    assert meta.image_size(gif) == (32, 16)
-    assert meta.image_size(jpeg) == (1200, 300)
-    assert meta.image_size(webp) == (1200, 630)
-    assert meta.image_size(b"<svg/>") is None
+@pytest.mark.parametrize("suffix", [".png", ".jpg", ".gif", ".webp"])
+def test_raster_size_of_common_formats(tmp_path, suffix):
+    path = tmp_path / f"cover{suffix}"
+    Image.new("RGB", (640, 480), "teal").save(path)
+    assert images.raster_size(str(path)) == (640, 480)
+
+
+def test_raster_size_leaves_out_svg_and_unreadable_files(tmp_path):
+    svg = tmp_path / "logo.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not a png")
+    assert images.raster_size(str(svg)) is None
+    assert images.raster_size(str(broken)) is None
+    assert images.raster_size(str(tmp_path / "missing.png")) is None
 
 
 def test_head_view_leaves_out_what_the_page_has():
@@ -70,8 +79,9 @@ def test_head_view_leaves_out_what_the_page_has():
         meta.MetaTag("property", "og:url", "C"),
         meta.MetaTag("name", "twitter:card", "summary"),
     )
-    view = meta.head_view(tags=tags, canonical="https://e.com/x", alternates=(), found=found,
-                          json_ld={"@type": "BlogPosting"})
+    view = meta.head_view(
+        tags=tags, canonical="https://e.com/x", alternates=(), found=found, json_ld={"@type": "BlogPosting"}
+    )
     assert view.tags == (meta.MetaTag("property", "og:url", "C"),)
     assert view.canonical is None and view.json_ld is None
 

@@ -8,7 +8,6 @@ reads what the page's `<head>` holds and `head_view()` leaves those keys out.
 from __future__ import annotations
 
 from mkdocs_ctoblog.meta.head import Existing, existing, head_view, inject
-from mkdocs_ctoblog.meta.image_size import image_size
 from mkdocs_ctoblog.meta.json_ld import (
     ArticleFacts,
     PersonFacts,
@@ -41,7 +40,6 @@ __all__ = [
     "blog_posting",
     "existing",
     "head_view",
-    "image_size",
     "inject",
     "language_tag",
     "og_locale",

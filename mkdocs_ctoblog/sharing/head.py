@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from mkdocs_ctoblog import feeds, meta
+from mkdocs_ctoblog import feeds, images, meta
 from mkdocs_ctoblog.posts import Post
 from mkdocs_ctoblog.sharing.feed_files import FeedFiles
 from mkdocs_ctoblog.sharing.links import SiteLinks
@@ -23,7 +23,11 @@ class HeadTags:
     """Social meta, canonical, feed links and JSON-LD in the head of posts and index pages."""
 
     def __init__(
-        self, config: CtoblogConfig, links: SiteLinks, feed_files: FeedFiles, render_head: Callable[[meta.HeadView], str]
+        self,
+        config: CtoblogConfig,
+        links: SiteLinks,
+        feed_files: FeedFiles,
+        render_head: Callable[[meta.HeadView], str],
     ) -> None:
         self.config = config
         self.links = links
@@ -62,10 +66,19 @@ class HeadTags:
             )
             tags = meta.social_tags(facts)
             json_ld = meta.blog_posting(self.article(post, url, image))
-        return self._inject(output, found, tags=tags, canonical=url, keys=("",), base=page_url, json_ld=json_ld)
+        return self._inject(
+            output, found, tags=tags, canonical=url, keys=("",), base=page_url, json_ld=json_ld
+        )
 
     def listing_head(
-        self, output: str, listing: Listing, page_url: str, *, title: str, description: str | None, kicker: str | None
+        self,
+        output: str,
+        listing: Listing,
+        page_url: str,
+        *,
+        title: str,
+        description: str | None,
+        kicker: str | None,
     ) -> str:
         """`output` with an index page's meta, canonical, feed links (a category's own first) and,
         on the blog index, JSON-LD `Blog` listing that page's posts. Without a description of its
@@ -96,9 +109,14 @@ class HeadTags:
                     url=url,
                     language=meta.language_tag(self.links.site.locale),
                     publisher=self.publisher(),
-                    posts=[self.article(p, self.links.absolute(self.links.post_url(p)), self.image_meta(p)) for p in listing.posts],
+                    posts=[
+                        self.article(p, self.links.absolute(self.links.post_url(p)), self.image_meta(p))
+                        for p in listing.posts
+                    ],
                 )
-        return self._inject(output, found, tags=tags, canonical=url, keys=keys, base=page_url, json_ld=json_ld)
+        return self._inject(
+            output, found, tags=tags, canonical=url, keys=keys, base=page_url, json_ld=json_ld
+        )
 
     def _inject(
         self,
@@ -150,13 +168,7 @@ class HeadTags:
         found = self.links.asset(image.src)
         if found is None:
             return None
-        size = None
-        disk = found.src_path or found.dest_path
-        try:
-            with open(disk, "rb") as f:
-                size = meta.image_size(f.read(65536))
-        except OSError:
-            pass
+        size = images.raster_size(found.src_path or found.dest_path)
         return meta.ImageMeta(
             self.links.absolute(found.url) or found.url,
             image.alt,
