@@ -25,6 +25,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_ctoblog.shown import shown
 from mkdocs_ctoblog.sitepaths import SiteFile, SitePaths
 from mkdocs_ctoblog.views import rel
 
@@ -110,7 +111,7 @@ def _with_path(url: str, path: str) -> str:
 def report(findings: Findings) -> None:
     """A warning per link to nothing; one info line for the links that needed the site root."""
     for src, url in findings.missing:
-        log.warning("%s: link '%s' points to no page or file of this site; it was left as is", src, url)
+        log.warning("%s: link %s points to no page or file of this site; it was left as is", src, shown(url))
     if findings.from_root:
         pages = sorted({src for src, _ in findings.from_root})
         log.info(

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_ctoblog.fences import strip_fences
+from mkdocs_ctoblog.shown import shown
 
 log = get_plugin_logger(__name__)
 
@@ -159,25 +160,28 @@ def _parse_latest(args: str, src_uri: str) -> LatestRequest:
     try:
         words = shlex.split(html_lib.unescape(args))
     except ValueError as exc:
-        log.warning("%s: latest posts marker: cannot read its arguments (%s): %s", src_uri, exc, args.strip())
+        log.warning("%s: latest posts marker: cannot read its arguments (%s): %s", src_uri, exc, shown(args.strip()))
         words = []
+    unknown = []
     for word in words:
         key, sep, value = word.partition("=")
         if not sep or key not in LATEST_ARGS:
-            log.warning(
-                "%s: latest posts marker: unknown argument '%s'; expected %s",
-                src_uri,
-                word,
-                ", ".join(f"{k}=..." for k in LATEST_ARGS),
-            )
+            unknown.append(word)
             continue
         values[key] = value
+    if unknown:  # one line, however many
+        log.warning(
+            "%s: latest posts marker: unknown argument %s; expected %s",
+            src_uri,
+            shown(unknown[0]) + (f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else ""),
+            ", ".join(f"{k}=..." for k in LATEST_ARGS),
+        )
     count = 3
     if "count" in values:
         if values["count"].isdigit() and int(values["count"]) >= 1:
             count = int(values["count"])
         else:
-            log.warning("%s: latest posts marker: 'count' expected a whole number of 1 or more, received '%s'", src_uri, values["count"])
+            log.warning("%s: latest posts marker: 'count' expected a whole number of 1 or more, received %s", src_uri, shown(values["count"]))
     return LatestRequest(
         count=count,
         category=values.get("category") or None,

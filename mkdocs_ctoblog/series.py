@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_ctoblog.shown import shown
 from mkdocs_ctoblog.views import rel
 
 if TYPE_CHECKING:
@@ -28,9 +29,9 @@ def check(blog: Blog) -> None:
     for term in blog.terms.get("series", ()):
         if len(term.posts) == 1:
             log.warning(
-                "%s: 'series' '%s' has no other post; a series needs two or more parts (no series box is shown)",
+                "%s: 'series' %s has no other post; a series needs two or more parts (no series box is shown)",
                 term.posts[0].src_uri,
-                term.name,
+                shown(term.name),
             )
         seen: dict[int, Post] = {}
         for post in term.posts:
@@ -39,11 +40,11 @@ def check(blog: Blog) -> None:
             other = seen.setdefault(post.series_order, post)
             if other is not post:
                 log.warning(
-                    "%s: 'series_order' %d of series '%s' is also given in %s; expected one number per part "
+                    "%s: 'series_order' %d of series %s is also given in %s; expected one number per part "
                     "(they are ordered by date)",
                     post.src_uri,
                     post.series_order,
-                    term.name,
+                    shown(term.name),
                     other.src_uri,
                 )
 

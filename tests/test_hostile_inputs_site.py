@@ -122,3 +122,24 @@ def test_theme_keys_of_the_wrong_type_are_one_warning(tmp_path, theme, line, exp
     result = cli_build(tmp_path, {POST: post(f"title: T\n{line}")}, theme=theme)
     assert_one_warning(result, f"{POST}: {expected}")
     assert (tmp_path / "site/blog/p/index.html").is_file()
+
+
+# -- names and values in messages: warned like categories, cut before formatting -------------------
+
+
+def test_series_without_letters_is_warned_and_long_names_are_cut(tmp_path):
+    docs = {POST: post("title: T\nseries: '../../..'"), "blog/posts/2024-01-02-q.md": post("title: Q\nseries: '../../..'"),
+            "blog/posts/2024-01-03-r.md": post("title: R\nseries: " + "a" * 3000)}
+    result = cli_build(tmp_path, docs)
+    warnings = warning_lines(result)
+    assert result.returncode == 1
+    assert f"{POST}: 'series' expected a name with letters or digits, received '../../..'; its pages use the slug" in "\n".join(warnings)
+    assert all(len(line) < 500 for line in warnings), [len(line) for line in warnings]
+    assert any("'series' 'aaaa" in line and "has no other post" in line for line in warnings), warnings
+    assert (tmp_path / "site/blog/p/index.html").is_file()
+
+
+def test_latest_marker_with_many_unknown_arguments_is_one_line(tmp_path):
+    result = cli_build(tmp_path, {"about.md": "# About\n\n<!-- ctoblog:latest " + "x " * 5000 + "-->\n", POST: post("title: T")})
+    line = assert_one_warning(result, "about.md: latest posts marker: unknown argument 'x' (and 4999 more); expected count=")
+    assert len(line) < 300

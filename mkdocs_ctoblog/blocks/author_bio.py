@@ -15,6 +15,7 @@ from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_ctoblog.safe_urls import EXPECTED, safe_url
+from mkdocs_ctoblog.shown import shown
 from mkdocs_ctoblog.views import Link
 
 if TYPE_CHECKING:
@@ -99,16 +100,16 @@ class AuthorBios:
         if checked is None:
             if (key, field, url) not in self._warned:
                 self._warned.add((key, field, url))
-                log.warning("%s: author '%s' '%s' expected %s, received '%s'; left out", self.authors_file, key, field, EXPECTED, url[:80])
+                log.warning("%s: author %s '%s' expected %s, received %s; left out", self.authors_file, shown(key), field, EXPECTED, shown(url))
             return None
         resolved, found = self._resolve(checked, base)
         if not found and (key, field, url) not in self._warned:
             self._warned.add((key, field, url))
             log.warning(
-                "%s: author '%s' '%s' expected a page or file of the site, a site path or a URL, received '%s'",
+                "%s: author %s '%s' expected a page or file of the site, a site path or a URL, received %s",
                 self.authors_file,
-                key,
+                shown(key),
                 field,
-                url,
+                shown(url),
             )
         return resolved

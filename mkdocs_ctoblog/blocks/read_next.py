@@ -12,6 +12,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_ctoblog.blocks.cards import page_card
 from mkdocs_ctoblog.blocks.links import PAGE_EXTENSIONS
+from mkdocs_ctoblog.shown import shown
 from mkdocs_ctoblog.urls import slugify
 
 if TYPE_CHECKING:
@@ -109,10 +110,10 @@ class ReadNext:
             return self._post_target(slug_src, value, where, quiet)
         if not quiet:
             log.warning(
-                "%s: '%s' expected post paths, post slugs or page paths of this site, received '%s'",
+                "%s: '%s' expected post paths, post slugs or page paths of this site, received %s",
                 where,
                 key,
-                value,
+                shown(value),
             )
         return None
 

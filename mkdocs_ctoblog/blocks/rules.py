@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_ctoblog.shown import shown
 from mkdocs_ctoblog.urls import slugify
 
 if TYPE_CHECKING:
@@ -81,10 +82,10 @@ def choose_cta(subject: Subject, cfg: CtaConfig) -> str | None:
         names = ", ".join(cfg.blocks) or "none are configured"
         fallback = "using the automatic choice" if subject.is_post else "no call to action is shown"
         log.warning(
-            "%s: 'cta' expected one of the cta.blocks names (%s), received '%s'; %s",
+            "%s: 'cta' expected one of the cta.blocks names (%s), received %s; %s",
             subject.src_uri,
             names,
-            subject.cta,
+            shown(subject.cta),
             fallback,
         )
     if not subject.is_post:

@@ -27,12 +27,12 @@ def load_authors(data: object, source: str) -> dict[str, Author]:
     authors: dict[str, Author] = {}
     for key, value in data.items():
         if not (isinstance(value, Mapping) and isinstance(value.get("name"), str)):
-            log.warning("%s: author '%s' expected a mapping with 'name', received %s", source, key, shown(value))
+            log.warning("%s: author %s expected a mapping with 'name', received %s", source, shown(key), shown(value))
             continue
         if urls.is_fallback_slug(value["name"]):
             log.warning(
-                "%s: author '%s' expected a name with letters or digits, received %s; its page uses the slug '%s'",
-                source, key, shown(value["name"]), urls.slugify(value["name"]),
+                "%s: author %s expected a name with letters or digits, received %s; its page uses the slug '%s'",
+                source, shown(key), shown(value["name"]), urls.slugify(value["name"]),
             )
 
         authors[str(key)] = Author(
@@ -51,9 +51,9 @@ def _author_url(value: object, source: str, key: str, field: str) -> str | None:
     text = text_or_none(value)
     if text is not None and safe_url(text) is None:
         log.warning(
-            "%s: author '%s' '%s' expected a relative, http(s) or mailto URL, received %s; left out",
+            "%s: author %s '%s' expected a relative, http(s) or mailto URL, received %s; left out",
             source,
-            key,
+            shown(key),
             field,
             shown(text),
         )
@@ -72,5 +72,5 @@ def _author_links(value: object, source: str, key: str) -> tuple[AuthorLink, ...
             if checked is not None:
                 links.append(AuthorLink(item["name"].strip(), checked))
         else:
-            log.warning("%s: author '%s' 'links' expected a list of {name, url}, received %s", source, key, shown(item))
+            log.warning("%s: author %s 'links' expected a list of {name, url}, received %s", source, shown(key), shown(item))
     return tuple(links)

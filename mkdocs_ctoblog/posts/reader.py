@@ -59,6 +59,8 @@ def _read(fields: Fields) -> Post | None:
     terms.fallback_slugs(fields, "tags", tags)
     authors = terms.authors(fields, meta)
     terms.fallback_slugs(fields, "author", [a.name for a in authors if a.key not in fields.settings.authors])
+    series = fields.text_value(meta, "series")
+    terms.fallback_slugs(fields, "series", [series] if series else [])
     local_date = date.astimezone(fields.settings.tz)
     facts = location.url_facts(fields, meta, local_date, stem, file_slug)
     template = location.permalink_template(fields, meta)
@@ -95,6 +97,6 @@ def _read(fields: Fields) -> Post | None:
         author_bio=fields.flag(meta, "author_bio"),
         share=fields.flag(meta, "share"),
         redirects=location.redirect_paths(fields, meta, facts, template, slug, categories, dest_uri),
-        series=fields.text_value(meta, "series"),
+        series=series,
         series_order=fields.series_order(meta),
     )
