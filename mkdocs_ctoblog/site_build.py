@@ -4,7 +4,6 @@ index pages and blocks that the page events use."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +13,7 @@ from mkdocs_ctoblog.blocks.slots import BlockSlots
 from mkdocs_ctoblog.blog import build_blog
 from mkdocs_ctoblog.index_pages import IndexPages
 from mkdocs_ctoblog.jekyll import bodies
-from mkdocs_ctoblog.jekyll.evaluate import read_data
+from mkdocs_ctoblog.jekyll.evaluate import jekyll_site
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -158,6 +157,6 @@ def _body_translator(
         posts_dir=cfg.resolved_posts_dir(),
         doc_urls=doc_urls,
         tags=cfg.liquid.tags,
-        data=read_data(os.path.join(os.path.dirname(cfg.jekyll_config), "_data")) if cfg.jekyll_config else None,
+        jekyll=jekyll_site(cfg.jekyll_config) if cfg.jekyll_config else None,
     )
     return bodies.BodyTranslator(site, config.markdown_extensions)

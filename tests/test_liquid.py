@@ -141,11 +141,11 @@ def test_assign_and_outputs_read_site_data_and_front_matter() -> None:
     data = {"releases": [{"version": "2.6.5", "sha": {"gz": "abc"}}, {"version": "2.6.4", "sha": {"gz": "def"}}]}
     body = (
         '{% assign release = site.data.releases | where: "version", page.version | first %}'
-        "SHA: {{ release.sha.gz }}; {{ site.data.releases.size }} releases; {{ release.gone }}; "
+        "SHA: {{ release.sha.gz }}; {{ site.data.releases.size }} releases; {{ site.license.name }}; {{ release.gone }}; "
         "{% assign many = (1..100000000) %}{{ many | join }} {{ other.x }}"
     )
-    result = translate(body, src=SRC, page_url="x/", site=replace(SITE, evaluator=Evaluator({"data": data})), meta={"version": "2.6.5"})
-    assert result.text == "SHA: abc; 2 releases; {{ release.gone }}; {% assign many = (1..100000000) %}{{ many | join }} {{ other.x }}"
+    result = translate(body, src=SRC, page_url="x/", site=replace(SITE, evaluator=Evaluator({"data": data, "license": {"name": "BSD"}})), meta={"version": "2.6.5"})
+    assert result.text == "SHA: abc; 2 releases; BSD; {{ release.gone }}; {% assign many = (1..100000000) %}{{ many | join }} {{ other.x }}"
     assert set(result.unknown) == {"{{ release.gone }}", "assign", "{{ many }}", "{{ other.x }}"}
 
 

@@ -93,11 +93,12 @@ def build_site(
     posts_dir: str,
     doc_urls: Mapping[str, str],
     tags: Mapping[str, str],
-    data: Mapping[str, object] | None = None,
+    jekyll: Mapping[str, object] | None = None,
 ) -> LiquidSite:
     """The LiquidSite of an MkDocs build: `site.url` and `site.baseurl` from `site_url`, posts by
     name (`2012-03-19-going-static`, also with their folder under posts_dir), files by URL;
-    `data` is `site.data` (the `_data/` folder next to `jekyll_config`)."""
+    `jekyll` is the old site's `site` (`_config.yml` and `data`, from `jekyll_config`) for Liquid
+    that reads values."""
     parts = urlsplit(site_url or "")
     posts: dict[str, str] = {}
     for src in post_srcs:
@@ -114,5 +115,5 @@ def build_site(
         url_of=doc_urls.get,
         source=lambda path: path.lstrip("/") if path.lstrip("/") in doc_urls else None,
         tags=tags,
-        evaluator=Evaluator({**variables, "url": site_url or "", "baseurl": parts.path.rstrip("/"), "data": data or {}}),
+        evaluator=Evaluator({"data": {}, **(jekyll or {}), **variables, "url": site_url or "", "baseurl": parts.path.rstrip("/")}),
     )

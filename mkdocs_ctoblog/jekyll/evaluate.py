@@ -36,7 +36,8 @@ class _Limited(Environment):
 
 
 class Evaluator:
-    """Evaluates assigns and outputs of one site: `site` holds `data` and the site's variables."""
+    """Evaluates assigns and outputs of one site: `site` holds `data` and the site's variables
+    (`_config.yml` as YAML gives it, for `{{ site.license.url }}`)."""
 
     def __init__(self, site: Mapping[str, Any]) -> None:
         self.site = site
@@ -52,10 +53,10 @@ class Evaluator:
 
     def output(self, assigns: list[str], output: str, page: Mapping[str, Any]) -> str | None:
         """What `{{ … }}` prints after `assigns`, or None when it reads something undefined or
-        fails. Only outputs that start from an assigned name or `site.data` are tried."""
+        fails. Only outputs that start from an assigned name or `site.` are tried."""
         head = _NAME.match(output.lstrip("{-"))
         names = {m.group(1) for m in (_ASSIGN.fullmatch(a.strip()) for a in assigns) if m}
-        if head is None or (head.group(1) not in names and not output.lstrip("{- ").startswith("site.data")):
+        if head is None or (head.group(1) not in names and not output.lstrip("{- ").startswith("site.")):
             return None
         return self._render("".join(assigns) + output, page)
 
@@ -64,6 +65,18 @@ class Evaluator:
             return self.env.from_string(source).render(site=self.site, page=page)
         except (LiquidError, RecursionError, TypeError, ValueError):
             return None
+
+
+def jekyll_site(config_path: str, source: str | None = None) -> dict[str, Any]:
+    """`site` of a Jekyll site for the evaluator: its `_config.yml` and `data` (`_data/` in
+    `source`, else next to the config)."""
+    try:
+        with open(config_path, encoding="utf-8-sig") as f:
+            config = yaml.safe_load(f)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        config = None
+    folder = source if source is not None else os.path.dirname(os.path.abspath(config_path))
+    return {**(config if isinstance(config, dict) else {}), "data": read_data(os.path.join(folder, "_data"))}
 
 
 def read_data(folder: str) -> dict[str, Any]:

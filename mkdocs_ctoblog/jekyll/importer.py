@@ -19,7 +19,7 @@ import yaml
 from mkdocs_ctoblog import dates, inject
 from mkdocs_ctoblog.jekyll import entries, project, tree
 from mkdocs_ctoblog.jekyll.entries import Entry
-from mkdocs_ctoblog.jekyll.evaluate import Evaluator, read_data
+from mkdocs_ctoblog.jekyll.evaluate import Evaluator, jekyll_site
 from mkdocs_ctoblog.jekyll.links import fix_links
 from mkdocs_ctoblog.jekyll.liquid import translate
 from mkdocs_ctoblog.jekyll.project import mkdocs_yml, next_steps, output_collections, site_variables
@@ -245,7 +245,7 @@ class _Importer:
             include=lambda name: _read_include(includes, name),
             tags=self.tags,
             unknown_as_comment=True,
-            evaluator=Evaluator({**site_variables(self.config), "data": read_data(os.path.join(self.config.source, "_data"))}),
+            evaluator=Evaluator({**jekyll_site(self.config.config_path, self.config.source), **site_variables(self.config)}),
         )
 
     # -- writing -----------------------------------------------------------------------------------
