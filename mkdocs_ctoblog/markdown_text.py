@@ -1,5 +1,9 @@
 """Markdown written in mkdocs.yml or the authors file, rendered with the site's own Markdown
-extensions, its links and images made relative to the page it is shown on."""
+extensions, its links and images made relative to the page it is shown on.
+
+Unlike a post's body, it never carries markup of its own: raw HTML is escaped (Python-Markdown's
+`html_block` and `html` steps are left out) and attributes that run script or restyle the page
+(`on*`, `style`, `srcdoc`, `formaction`; attr_list's `{: onclick=... }`) are dropped."""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+_DROPPED = frozenset(["style", "srcdoc", "formaction"])
+
 
 class _LinkRewriter(Treeprocessor):
     def __init__(self, md: markdown.Markdown, rewrite: Callable[[str], str | None]) -> None:
@@ -20,6 +26,8 @@ class _LinkRewriter(Treeprocessor):
 
     def run(self, root: Element) -> None:
         for element in root.iter():
+            for name in [name for name in element.attrib if name.lower().startswith("on") or name.lower() in _DROPPED]:
+                del element.attrib[name]
             for attribute in ("href", "src"):
                 value = element.get(attribute)
                 if value is None:
@@ -38,6 +46,9 @@ class _LinkExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_LinkRewriter(md, self.rewrite), "ctoblog_links", 1)
+        for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
+            if name in registry:
+                registry.deregister(name)
 
 
 class MarkdownText:

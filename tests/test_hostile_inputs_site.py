@@ -143,3 +143,25 @@ def test_latest_marker_with_many_unknown_arguments_is_one_line(tmp_path):
     result = cli_build(tmp_path, {"about.md": "# About\n\n<!-- ctoblog:latest " + "x " * 5000 + "-->\n", POST: post("title: T")})
     line = assert_one_warning(result, "about.md: latest posts marker: unknown argument 'x' (and 4999 more); expected count=")
     assert len(line) < 300
+
+
+# -- Markdown from mkdocs.yml and the authors file: text, never markup --------------------------------
+
+
+@pytest.mark.parametrize("theme", [{"name": "material", "font": False}, "mkdocs"])
+def test_config_and_authors_file_markdown_never_becomes_markup(build_site, theme):
+    attrs = '{: onmouseover=alert(1) style="background:url(javascript:x)" }'
+    cta = {"default": "x", "blocks": {"x": {"title": HOSTILE, "text": f"{HOSTILE}\n\n<div><script>alert(1)</script></div>\n\n"
+                                                                       f"[more](/about/){attrs}", "button": {"label": HOSTILE, "url": "/x/"}}}}
+    newsletter = {"enabled": True, "default": True, "action": "https://example.com/sub", "title": HOSTILE, "text": HOSTILE,
+                  "button": HOSTILE, "privacy": HOSTILE, "hidden_fields": {HOSTILE: HOSTILE},
+                  "consent": {"enabled": True, "text": HOSTILE, "field": HOSTILE, "value": HOSTILE}}
+    authors = yaml.safe_dump({"ann": {"name": HOSTILE, "description": HOSTILE, "bio": f"{HOSTILE} Text {attrs}"}})
+    site = build_site({POST: post("title: T\nauthor: ann"), AUTHORS: authors, "about.md": "# About\n"}, theme=theme,
+                      plugin={"cta": cta, "newsletter": newsletter, "author_bio": {"enabled": True}},
+                      markdown_extensions=["attr_list", "md_in_html"])
+    assert_no_markup_from_front_matter(site)
+    page = site.soup("blog/p/")
+    assert page.find("script", string="alert(1)") is None
+    assert not [tag for tag in page.find_all(True) if "style" in tag.attrs and "javascript" in tag["style"]]
+    assert HOSTILE in page.get_text()  # shown as text
