@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-import frontmatter
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
@@ -48,22 +48,28 @@ class JekyllYAMLHandler(YAMLHandler):
         return super().split(text)
 
     def load(self, fm: str, **kwargs: object) -> Any:
-        """The front matter, read with `load_yaml`: a mapping, or RejectedFrontMatter."""
-        data = load_yaml(fm)
+        """The front matter, read with `load_yaml`: a mapping, or RejectedFrontMatter (keys given
+        twice are added to the list `duplicates=`, when given)."""
+        duplicates = kwargs.get("duplicates")
+        data = load_yaml(fm, duplicates if isinstance(duplicates, list) else None)
         if data is not None and not isinstance(data, dict):
             kind = "text" if isinstance(data, str) else "list" if isinstance(data, list) else type(data).__name__
             raise RejectedFrontMatter(f"is YAML {kind}, not a mapping of keys to values")
         return data
 
 
-def load_yaml(text: str) -> Any:
+def load_yaml(text: str, duplicates: list[str] | None = None) -> Any:
     """A YAML document read with a safe loader; its node graph is measured before any value is
-    built, so anchors and aliases cannot expand a few bytes into gigabytes (RejectedFrontMatter)."""
+    built, so anchors and aliases cannot expand a few bytes into gigabytes (RejectedFrontMatter).
+    Top-level keys given twice (YAML keeps the last) are added to `duplicates`."""
     loader = _TolerantLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
+        if duplicates is not None and isinstance(node, yaml.MappingNode):
+            keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
+            duplicates.extend(sorted(key for key, count in Counter(keys).items() if count > 1))
         if _expanded_size(node) > NODE_BUDGET:
             raise RejectedFrontMatter(
                 f"has more than {NODE_BUDGET:,} values once its aliases (*name) are expanded (or an alias inside itself)"
@@ -131,13 +137,15 @@ class SplitPost:
     meta: dict[str, Any]
     body: str
     error: str | None = None
+    duplicates: tuple[str, ...] = ()
 
 
 def split_post(text: str) -> SplitPost:
     """Read front matter and body; broken YAML gives an empty mapping, the body, and the error."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    duplicates: list[str] = []
     try:
-        meta, body = frontmatter.parse(text, handler=_HANDLER)
+        meta, body = _parse(text, duplicates)
     except RejectedFrontMatter as exc:
         return SplitPost({}, _body_after_front_matter(text), str(exc))
     except yaml.YAMLError as exc:
@@ -147,7 +155,17 @@ def split_post(text: str) -> SplitPost:
     if text.startswith("---") and body == text.strip():
         # A lone `---` without a closing line: no front matter at all.
         return SplitPost({}, body)
-    return SplitPost({str(k): v for k, v in meta.items()}, body)
+    return SplitPost({str(k): v for k, v in meta.items()}, body, duplicates=tuple(duplicates))
+
+
+def _parse(text: str, duplicates: list[str]) -> tuple[Any, str]:
+    """`frontmatter.parse` with our handler, collecting the keys given twice."""
+    text = text.strip()
+    try:
+        fm, body = _HANDLER.split(text)
+    except ValueError:
+        return {}, text
+    return _HANDLER.load(fm, duplicates=duplicates) or {}, body.strip()
 
 
 def raw_scalar(text: str, key: str) -> str | None:

@@ -165,3 +165,28 @@ def test_config_and_authors_file_markdown_never_becomes_markup(build_site, theme
     assert page.find("script", string="alert(1)") is None
     assert not [tag for tag in page.find_all(True) if "style" in tag.attrs and "javascript" in tag["style"]]
     assert HOSTILE in page.get_text()  # shown as text
+
+
+# -- file-level oddities ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("---\ntitle: A\ntitle: B\ndate: 2024-01-01\ndate: 2023-01-01\n---\nBody.\n",
+         ["front matter gives 'date' more than once; using the last value", "front matter gives 'title' more than once"]),
+        (b"\xef\xbb\xbf---\r\ntitle: T\r\ndate: 2024-01-01\r\n---\r\nBody.\r\n", []),
+        (b"---\rtitle: T\rdate: 2024-01-01\r---\rBody.\r", []),
+        (b"---\ntitle: T\n---\n\xff\xfe\x00binary", ["expected UTF-8 text (invalid start byte at byte 17); the post is left out"]),
+        ("---\ntitle: T\x00x\n---\nBody\n", ["front matter invalid YAML: unacceptable character #x0000"]),
+    ],
+)
+def test_file_oddities(tmp_path, content, expected):
+    result = cli_build(tmp_path, {POST: content})
+    warnings = warning_lines(result)
+    assert result.returncode == (1 if expected else 0), warnings
+    for part in expected:
+        assert any(line.startswith(f"WARNING -  mkdocs_ctoblog: {POST}: {part}") for line in warnings), (part, warnings)
+    if "left out" not in "".join(expected):
+        assert (tmp_path / "site/blog/p/index.html").is_file()
+        assert "T" in (tmp_path / "site/blog/p/index.html").read_text(encoding="utf-8")

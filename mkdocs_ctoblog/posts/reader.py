@@ -14,6 +14,7 @@ from mkdocs_ctoblog.frontmatter_io import split_post
 from mkdocs_ctoblog.posts import cover, location, terms, text
 from mkdocs_ctoblog.posts.fields import Fields
 from mkdocs_ctoblog.posts.model import Post, ReadResult, ReadSettings, Status
+from mkdocs_ctoblog.shown import shown
 
 _WORD = re.compile(r"\w+")
 
@@ -36,6 +37,8 @@ def _read(fields: Fields) -> Post | None:
     split = split_post(fields.text)
     if split.error:
         fields.problem(f"front matter {split.error}; using the file name's date, slug and title")
+    for key in split.duplicates:
+        fields.problem(f"front matter gives {shown(key)} more than once; using the last value")
     meta = split.meta
     body = split.body
     stem = posixpath.splitext(posixpath.basename(fields.src_uri))[0]
