@@ -22,19 +22,24 @@ def log_summary(
     counts = {s: sum(p.status == s for p in posts.values()) for s in ("published", "draft", "scheduled")}
     still_pasted = sorted(src for src, found in pasted.items() if found)
     log.info(
-        "%d posts built, %d drafts and %d scheduled %s, %d categories%s",
-        counts["published"],
-        counts["draft"],
+        "%s built, %s and %d scheduled %s, %s%s",
+        _count(counts["published"], "post"),
+        _count(counts["draft"], "draft"),
         counts["scheduled"],
         "shown as such" if show_unpublished else "left out",
-        len(blog.terms.get("category", ())),
-        f"; {len(still_pasted)} posts still contain a pasted 'Read next' list or call to action, which the "
+        _count(len(blog.terms.get("category", ())), "category", "categories"),
+        f"; {_count(len(still_pasted), 'post')} still {'contains' if len(still_pasted) == 1 else 'contain'} a pasted 'Read next' list or call to action, which the "
         "blocks now add (mkdocs build --verbose names them)"
         if still_pasted
         else "",
     )
     for src in still_pasted:
         log.debug("%s: pasted %s found; delete it, the plugin adds this block", src, " and ".join(pasted[src]))
+
+
+def _count(number: int, one: str, many: str = "") -> str:
+    """`1 post`, `2 posts`."""
+    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 def log_unpublished(posts: Mapping[str, Post], *, show_unpublished: bool) -> None:

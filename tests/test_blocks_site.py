@@ -421,7 +421,7 @@ def test_pasted_blocks_are_counted_named_and_left_alone(build_site, caplog):
     site = build_site(docs)
     messages = [r.getMessage() for r in caplog.records]
     summary = next(m for m in messages if "posts built" in m)
-    assert "1 posts still contain a pasted 'Read next' list or call to action" in summary
+    assert "33 posts built, 1 draft and 1 scheduled left out, 4 categories; 1 post still contains a pasted 'Read next' list or call to action" in summary
     assert any("2024-11-11-pasted.md: pasted read next and call to action found" in m for m in messages)
     content = article(site, "blog/pasted/")
     assert content.select_one("ul.listing") is not None and "get in touch" in content.get_text()
