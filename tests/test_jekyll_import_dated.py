@@ -92,6 +92,13 @@ def test_report_and_project(imported) -> None:
     assert "    timezone: UTC\n" in (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "{{ release.sha512 }}: 1 in 1 files (blog/posts/2021-06-01-tool-1-2-released.md)" in report
     assert "assign:" not in report
+    assert "feed.xml: a Liquid template of the theme" in report  # it loops over posts: ctoblog writes feeds
+
+
+def test_a_liquid_text_file_is_written_translated(imported) -> None:
+    project, site = imported
+    assert (site / "robots.txt").read_text(encoding="utf-8") == "Sitemap: https://notes.example/notes/sitemap.xml\n"  # as Jekyll writes it
+    assert not (project / "docs" / "feed.xml").exists()
 
 
 def test_without_config_the_cname_file_gives_site_url_and_date_urls(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from mkdocs_ctoblog import dates, inject
-from mkdocs_ctoblog.jekyll import entries, project, tree
+from mkdocs_ctoblog.jekyll import entries, project, texts, tree
 from mkdocs_ctoblog.jekyll.entries import Entry
 from mkdocs_ctoblog.jekyll.evaluate import Evaluator, jekyll_site
 from mkdocs_ctoblog.jekyll.links import fix_links
@@ -79,9 +79,10 @@ class _Importer:
         read = [self.post(f) for f in files if f.kind in ("post", "draft")]
         posts = [p for p in read if p is not None]
         statics = [f.rel for f in files if f.kind == "static" and not self.skip_static(f.rel)]
-        self.report.skipped += [(f.rel, "a Liquid template of the theme (feeds, styles); ctoblog writes its own") for f in files if f.kind == "template"]
         self.unique_urls(pages, posts)
         site = self.liquid_site(pages + posts, statics)
+        rendered = {f.rel: text for f in files if f.kind == "template" and (text := self.text_file(f, site)) is not None}
+        statics += list(rendered)
         self.paths = SitePaths(
             [_site_file(e.doc, e.url) for e in pages + posts] + [SiteFile(rel, rel, rel) for rel in statics],
             self.config.baseurl,
@@ -95,7 +96,11 @@ class _Importer:
         for rel in statics:
             target = os.path.join(self.dest, "docs", rel)
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copyfile(os.path.join(self.config.source, rel), target)
+            if rel in rendered:
+                with open(target, "w", encoding="utf-8") as f:
+                    f.write(rendered[rel])
+            else:
+                shutil.copyfile(os.path.join(self.config.source, rel), target)
         self.report.static_files = len(statics)
         self.report.pages = len(pages)
         self.report.next_steps = next_steps(self.config, self.dest, self.switches)
@@ -187,6 +192,12 @@ class _Importer:
         )
         result = read_post(entry.doc, _document(entry.meta, entry.body), settings)
         return result.post, result.problems
+
+    def text_file(self, file: tree.SourceFile, site: LiquidSite) -> str | None:
+        text = texts.translated(self.config.source, file.rel, site)
+        if text is None:
+            self.report.skipped.append((file.rel, "a Liquid template of the theme (feeds, styles); ctoblog writes its own"))
+        return text
 
     def skip_static(self, rel: str) -> bool:
         if rel.lower().endswith((".md", ".markdown")):
