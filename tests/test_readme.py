@@ -200,3 +200,33 @@ def test_ci_runs_the_readme_test_command():
     ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     last_line = [line for line in ci_run.splitlines() if line.strip() and not line.startswith("#")][-1].strip()
     assert last_line in README
+
+
+def heading_anchors() -> set[str]:
+    """GitHub's anchors of the README's headings (fenced code skipped; a repeated heading gets `-1`, `-2`)."""
+    anchors: set[str] = set()
+    fenced = False
+    for line in README.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and (match := re.match(r"#{1,6} (.+)", line)):
+            slug = re.sub(r"[^\w\- ]", "", match.group(1).strip().lower()).replace(" ", "-")
+            anchor, n = slug, 0
+            while anchor in anchors:
+                n += 1
+                anchor = f"{slug}-{n}"
+            anchors.add(anchor)
+    return anchors
+
+
+def test_every_readme_link_to_a_section_resolves():
+    anchors = heading_anchors()
+    assert "previewing-a-big-blog-mkdocs-serve---dirty" in anchors and "templates-1" in anchors
+    assert sorted(set(re.findall(r"\]\(#([^)]+)\)", README)) - anchors) == []
+
+
+def test_every_readme_file_link_exists():
+    prose = re.sub(r"`[^`\n]*`", "", re.sub(r"^```.*?^```", "", README, flags=re.MULTILINE | re.DOTALL))
+    targets = {link.split("#")[0] for link in re.findall(r"\]\((?!https?:|#|mailto:)([^)\s]+)\)", prose)}
+    assert "screenshots/post-light.png" in targets
+    assert sorted(t for t in targets if not (ROOT / t).exists()) == []
