@@ -190,3 +190,16 @@ def test_file_oddities(tmp_path, content, expected):
     if "left out" not in "".join(expected):
         assert (tmp_path / "site/blog/p/index.html").is_file()
         assert "T" in (tmp_path / "site/blog/p/index.html").read_text(encoding="utf-8")
+
+
+def test_authors_file_is_always_inside_docs_dir(tmp_path):
+    outside = tmp_path / "secret.yml"
+    outside.write_text("ann: {name: Leaked Name, bio: leaked}\n", encoding="utf-8")
+    root = tmp_path / "root"
+    docs = {POST: post("title: T\nauthor: ann"), "x/a.yml": "ann: {name: Ann Inside}\n"}
+    result = cli_build(root, docs, {"authors_file": str(outside)})
+    assert "Traceback" not in result.stderr
+    assert "Leaked Name" not in (root / "site/blog/p/index.html").read_text(encoding="utf-8")
+    result = cli_build(tmp_path / "root2", docs, {"authors_file": "/x/a.yml"})  # a path from docs_dir's root
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Ann Inside" in (tmp_path / "root2/site/blog/p/index.html").read_text(encoding="utf-8")

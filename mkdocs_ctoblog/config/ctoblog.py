@@ -8,6 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_ctoblog import outpaths
 from mkdocs_ctoblog.config.blocks import AuthorBioConfig, BlocksOrder, ReadNextConfig, ShareServices
 from mkdocs_ctoblog.config.comments import CommentsConfig
 from mkdocs_ctoblog.config.cta import CtaConfig
@@ -171,5 +172,6 @@ class CtoblogConfig(StrictConfig):
         return (self.posts_dir or f"{self.blog_dir}/posts").strip("/")
 
     def resolved_authors_file(self) -> str:
-        """authors_file with `{blog_dir}` filled in."""
-        return self.authors_file.format(blog_dir=self.blog_dir.strip("/"))
+        """authors_file with `{blog_dir}` filled in, relative to docs_dir (`/x.yml` → `x.yml`: never
+        a file outside docs_dir)."""
+        return outpaths.normalise(self.authors_file.format(blog_dir=self.blog_dir.strip("/"))).path
