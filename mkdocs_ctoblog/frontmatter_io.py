@@ -74,6 +74,8 @@ def load_yaml(text: str, duplicates: list[str] | None = None) -> Any:
             raise RejectedFrontMatter(
                 f"has more than {NODE_BUDGET:,} values once its aliases (*name) are expanded (or an alias inside itself)"
             )
+        if _depth(node) > MAX_DEPTH:
+            raise RejectedFrontMatter(f"nests lists or mappings more than {MAX_DEPTH} levels deep")
         return loader.construct_document(node)
     finally:
         loader.dispose()
@@ -82,6 +84,11 @@ def load_yaml(text: str, duplicates: list[str] | None = None) -> Any:
 NODE_BUDGET = 10_000
 """Values a post's front matter or the authors file may hold, aliases expanded (a long post's front
 matter holds ~100)."""
+
+
+MAX_DEPTH = 50
+"""Levels of lists and mappings inside each other (code that walks the values stays far from
+Python's recursion limit)."""
 
 
 class RejectedFrontMatter(yaml.YAMLError):
@@ -125,6 +132,21 @@ def _expanded_size(root: yaml.Node) -> float:
         stack.append((node, True))
         stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
     return sizes[id(root)]
+
+
+def _depth(root: yaml.Node) -> int:
+    """How deeply lists and mappings nest, without recursion (each node is visited once; called
+    after `_expanded_size`, so there is no alias inside itself)."""
+    depths: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        if finished:
+            depths[id(node)] = 1 + max((depths[id(child)] for child in _children(node)), default=0)
+        elif id(node) not in depths:
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node) if id(child) not in depths)
+    return depths[id(root)]
 
 
 _HANDLER = JekyllYAMLHandler()

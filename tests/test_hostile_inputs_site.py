@@ -203,3 +203,26 @@ def test_authors_file_is_always_inside_docs_dir(tmp_path):
     result = cli_build(tmp_path / "root2", docs, {"authors_file": "/x/a.yml"})  # a path from docs_dir's root
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Ann Inside" in (tmp_path / "root2/site/blog/p/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        ("x: " + "[" * 900 + "]" * 900, "front matter nests lists or mappings more than 50 levels deep"),  # was a RecursionError
+        ("x: " + "{a: " * 60 + "1" + "}" * 60, "front matter nests lists or mappings more than 50 levels deep"),
+        ("redirect_from: [" + ",".join(f"/old/{i}/" for i in range(5000)) + "]",
+         "'redirect_from' expected at most 100 paths, received 5000; using the first 100"),
+    ],
+)
+def test_absurd_front_matter_is_one_line(tmp_path, front_matter, expected):
+    result = cli_build(tmp_path, {POST: post(f"title: T\n{front_matter}")})
+    assert_one_warning(result, f"{POST}: {expected}")
+    assert (tmp_path / "site/blog/p/index.html").is_file()
+    assert len(list((tmp_path / "site").rglob("index.html"))) < 120
+
+
+def test_read_next_is_capped(tmp_path):
+    result = cli_build(tmp_path, {POST: post("title: T\nread_next: [" + ",".join(f"x{i}" for i in range(5000)) + "]")})
+    warnings = warning_lines(result)
+    assert result.returncode == 1 and len(warnings) == 51, len(warnings)
+    assert f"{POST}: 'read_next' expected at most 50 entries, received 5000; using the first 50" in warnings[0]

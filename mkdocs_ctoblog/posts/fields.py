@@ -12,6 +12,8 @@ from mkdocs_ctoblog.posts.model import ReadSettings
 from mkdocs_ctoblog.safe_urls import safe_url
 from mkdocs_ctoblog.shown import shown
 
+MAX_READ_NEXT = 50
+"""Entries of a post's `read_next` (a few are shown)."""
 _BOOL_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
 
@@ -105,7 +107,9 @@ class Fields:
         if isinstance(value, str):
             value = [value]
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return tuple(v.strip() for v in value if v.strip())
+            if len(value) > MAX_READ_NEXT:
+                self.problem(f"'read_next' expected at most {MAX_READ_NEXT} entries, received {len(value)}; using the first {MAX_READ_NEXT}")
+            return tuple(v.strip() for v in value[:MAX_READ_NEXT] if v.strip())
         self.warn("read_next", value, "a list of post paths, slugs or page paths, or false")
         return None
 

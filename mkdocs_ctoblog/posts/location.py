@@ -120,10 +120,17 @@ def redirect_paths(
     return tuple(dict.fromkeys(path for path in found if path.casefold() != dest_uri.casefold()))
 
 
+MAX_REDIRECTS = 100
+"""Old URLs of one post (each is a page written to the site)."""
+
+
 def redirect_from(fields: Fields, meta: Mapping[str, Any]) -> list[str]:
     """`redirect_from` (jekyll-redirect-from): site paths, one or a list."""
     value = meta.get("redirect_from")
     values = value if isinstance(value, list) else [] if value is None else [value]
+    if len(values) > MAX_REDIRECTS:
+        fields.problem(f"'redirect_from' expected at most {MAX_REDIRECTS} paths, received {len(values)}; using the first {MAX_REDIRECTS}")
+        values = values[:MAX_REDIRECTS]
     paths = []
     for item in values:
         path = item.strip() if isinstance(item, str) else ""
