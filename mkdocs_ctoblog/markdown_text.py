@@ -58,7 +58,7 @@ class MarkdownText:
     so a thousand posts at the same depth share one rendering.
     """
 
-    def __init__(self, extensions: Sequence[Any], configs: Mapping[str, Any], resolve: Callable[[str, str], str | None]) -> None:
+    def __init__(self, extensions: Sequence[Any], configs: Mapping[str, Any], resolve: Callable[[str, str, str], str | None]) -> None:
         self._resolve = resolve
         self._rewrite: Callable[[str], str | None] = lambda url: url
         self.md = markdown.Markdown(
@@ -69,6 +69,8 @@ class MarkdownText:
         self._rendered: dict[tuple[str, tuple[str | None, ...]], Markup] = {}
 
     def html(self, name: str, text: str, base: str) -> Markup:
+        """`text` as HTML for the page at `base`; `name` (a block name, an author id) identifies the
+        text, and each link in it is made relative by `resolve(url, base, name)`."""
         targets = self._targets.get(name)
         if targets is None:
             found: list[str] = []
@@ -80,10 +82,10 @@ class MarkdownText:
             self._rewrite = record
             self._convert(text)
             targets = self._targets[name] = tuple(found)
-        key = (name, tuple(self._resolve(url, base) for url in targets))
+        key = (name, tuple(self._resolve(url, base, name) for url in targets))
         rendered = self._rendered.get(key)
         if rendered is None:
-            self._rewrite = lambda url: self._resolve(url, base)
+            self._rewrite = lambda url: self._resolve(url, base, name)
             rendered = self._rendered[key] = Markup(self._convert(text))
         return rendered
 

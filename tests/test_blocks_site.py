@@ -509,7 +509,7 @@ def test_each_block_template_can_be_overridden(build_site, tmp_path, template):
         (
             {},
             {"cta": {"default": "x", "blocks": {"x": {"title": "X", "button": {"label": "Go", "url": "contcat.md"}}}}},
-            "mkdocs.yml: 'cta.blocks.x.button.url' expected a page of the site, a site path or a URL, received 'contcat.md'",
+            "mkdocs.yml: 'cta.blocks.x.button.url' expected a page or file of the site, a site path or a URL, received 'contcat.md'",
         ),
     ],
     ids=["unknown-cta", "unknown-read-next", "unknown-include", "unknown-marker-arg", "comments-no-provider", "newsletter-no-action", "cta-url"],

@@ -79,7 +79,7 @@ def test_consent_privacy_link_to_a_missing_page_is_one_warning(build_site, warni
     with pytest.raises(Abort):
         build_site(docs(), plugin=plugin, strict=True)
     assert warnings_of() == [
-        "mkdocs.yml: 'newsletter.consent.privacy_url' expected a page of the site, a site path or a URL, received 'privcy.md'"
+        "mkdocs.yml: 'newsletter.consent.privacy_url' expected a page or file of the site, a site path or a URL, received 'privcy.md'"
     ]
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from mkdocs_ctoblog import markdown_text, series
-from mkdocs_ctoblog.blocks import author_bio, share_links
+from mkdocs_ctoblog.blocks import author_bio, links, share_links
 from mkdocs_ctoblog.blocks.page_blocks import Blocks, PostBlock
 from mkdocs_ctoblog.blocks.site import PageInfo, Site
 
@@ -45,12 +45,12 @@ def build_blocks(
         next_parts=series.next_parts(blog),
     )
     extensions, configs = markdown
-    cta_text = markdown_text.MarkdownText(extensions, configs, lambda url, base: blocks.resolve(url, base))
-    bio_text = markdown_text.MarkdownText(extensions, configs, lambda url, base: bios.resolve(url, base))
+    cta_text = markdown_text.MarkdownText(extensions, configs, lambda url, base, name: blocks.resolve(url, base, name))
+    bio_text = markdown_text.MarkdownText(extensions, configs, lambda url, base, key: bios.resolve(url, base, key))
     bios = author_bio.AuthorBios(
         enabled=cfg.author_bio.enabled,
         text=bio_text,
-        resolve=site.resolver.resolve,
+        links=links.CheckedLinks(site.resolver),
         authors_file=cfg.resolved_authors_file(),
         strings=cfg.strings,
     )

@@ -7,22 +7,19 @@ the bio (Markdown rendered with the site's own extensions) and the profile `link
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
-from mkdocs.plugins import get_plugin_logger
 
-from mkdocs_ctoblog.safe_urls import EXPECTED, safe_url
 from mkdocs_ctoblog.shown import shown
 from mkdocs_ctoblog.views import Link
 
 if TYPE_CHECKING:
+    from mkdocs_ctoblog.blocks.links import CheckedLinks
     from mkdocs_ctoblog.markdown_text import MarkdownText
     from mkdocs_ctoblog.posts import Author, Post
-
-log = get_plugin_logger(__name__)
 
 AVATAR_SIZE = 96  # the avatar's width and height attributes (CSS px): no layout shift while it loads
 
@@ -57,17 +54,15 @@ class AuthorBios:
         *,
         enabled: bool,
         text: MarkdownText,
-        resolve: Callable[[str, str], tuple[str, bool]],
+        links: CheckedLinks,
         authors_file: str,
         strings: Mapping[str, str],
     ) -> None:
         self.enabled = enabled
         self.text = text
-        self._resolve = resolve
+        self.links = links
         self.authors_file = authors_file
         self.strings = strings
-        self._warned: set[tuple[str, str, str]] = set()
-        self._author_key = ""  # whose bio is being rendered (for the warning of a link in it)
 
     def shown(self, post: Post) -> bool:
         return self.enabled and post.author_bio is not False and any(a.bio for a in post.authors)
@@ -78,38 +73,20 @@ class AuthorBios:
 
     def _author(self, author: Author, base: str) -> AuthorView:
         key = author.key
-        self._author_key = key
         return AuthorView(
             key=key,
             name=author.name,
             url=self._url(author.url, base, key, "url") if author.url else None,
             role=author.description,
             avatar=self._url(author.avatar, base, key, "avatar") if author.avatar else None,
-            bio=self.text.html(f"author:{key}", author.bio or "", base),
+            bio=self.text.html(key, author.bio or "", base),
             links=tuple(Link(link.name, url) for link in author.links if (url := self._url(link.url, base, key, "links"))),
         )
 
-    def resolve(self, url: str, base: str) -> str | None:
-        """A link in the bio being rendered, relative to the page (None: left out)."""
-        return self._url(url, base, self._author_key, "bio")
+    def resolve(self, url: str, base: str, key: str) -> str | None:
+        """A link in the bio of author `key`, relative to the page (None: left out)."""
+        return self._url(url, base, key, "bio")
 
     def _url(self, url: str, base: str, key: str, field: str) -> str | None:
-        """A URL of the authors file relative to the page; one warning for a URL `safe_urls` rejects
-        (left out) or a doc path that is not in the site."""
-        checked = safe_url(url)
-        if checked is None:
-            if (key, field, url) not in self._warned:
-                self._warned.add((key, field, url))
-                log.warning("%s: author %s '%s' expected %s, received %s; left out", self.authors_file, shown(key), field, EXPECTED, shown(url))
-            return None
-        resolved, found = self._resolve(checked, base)
-        if not found and (key, field, url) not in self._warned:
-            self._warned.add((key, field, url))
-            log.warning(
-                "%s: author %s '%s' expected a page or file of the site, a site path or a URL, received %s",
-                self.authors_file,
-                shown(key),
-                field,
-                shown(url),
-            )
-        return resolved
+        """A URL of the authors file relative to the page (see `CheckedLinks`)."""
+        return self.links.resolve(url, base, f"{self.authors_file}: author {shown(key)} '{field}'")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 if TYPE_CHECKING:
-    from mkdocs_ctoblog.blocks.links import ConfigLinks
+    from mkdocs_ctoblog.blocks.links import CheckedLinks
     from mkdocs_ctoblog.config import CtaConfig
     from mkdocs_ctoblog.markdown_text import MarkdownText
 
@@ -29,11 +29,11 @@ class CtaView:
     button: ButtonView | None
 
 
-def cta_view(cfg: CtaConfig, name: str, base: str, *, links: ConfigLinks, text: MarkdownText) -> CtaView:
+def cta_view(cfg: CtaConfig, name: str, base: str, *, links: CheckedLinks, text: MarkdownText) -> CtaView:
     """The view of call to action `name` for the page at `base`."""
     block = cfg.blocks[name]
     button = None
-    url = links.resolve(block.button.url, base, f"cta.blocks.{name}.button.url") if block.button.url else None
+    url = links.resolve(block.button.url, base, f"mkdocs.yml: 'cta.blocks.{name}.button.url'") if block.button.url else None
     if block.button.label and url:
         button = ButtonView(block.button.label, url)
     html = text.html(name, block.text, base) if block.text else Markup("")

@@ -12,6 +12,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_ctoblog import safe_urls
 from mkdocs_ctoblog.safe_urls import safe_url
+from mkdocs_ctoblog.shown import shown
 from mkdocs_ctoblog.views import EXTERNAL_URL, rel
 
 log = get_plugin_logger(__name__)
@@ -65,27 +66,30 @@ class UrlResolver:
         return url, False
 
 
-class ConfigLinks:
-    """Links written in `mkdocs.yml`, resolved per page; each bad one is warned about once per build."""
+class CheckedLinks:
+    """URLs written in `mkdocs.yml` or the authors file, resolved per page. A URL `safe_urls` rejects
+    is left out, and one naming no page or file of the site is kept; each is one warning per build,
+    naming where it was written (`where`: `mkdocs.yml: 'cta.blocks.x.button.url'`)."""
 
     def __init__(self, resolver: UrlResolver) -> None:
         self.resolver = resolver
         self._warned: set[tuple[str, str]] = set()
 
-    def resolve(self, url: str, base: str, key: str) -> str | None:
-        """`url` (of option `key`) relative to the page at `base`; None when `safe_urls` rejects it."""
+    def resolve(self, url: str, base: str, where: str) -> str | None:
+        """`url` relative to the page at `base`; None when `safe_urls` rejects it."""
         checked = safe_url(url)
         if checked is None:
-            if (key, url) not in self._warned:
-                self._warned.add((key, url))
-                log.warning("mkdocs.yml: '%s' expected %s, received '%s'; left out", key, safe_urls.EXPECTED, url[:80])
+            self._warn_once(where, url, f"{safe_urls.EXPECTED}, received {shown(url)}; left out")
             return None
-        url = checked
-        resolved, found = self.resolver.resolve(url, base)
-        if not found and (key, url) not in self._warned:
-            self._warned.add((key, url))
-            log.warning("mkdocs.yml: '%s' expected a page of the site, a site path or a URL, received '%s'", key, url)
+        resolved, found = self.resolver.resolve(checked, base)
+        if not found:
+            self._warn_once(where, url, f"a page or file of the site, a site path or a URL, received {shown(url)}")
         return resolved
+
+    def _warn_once(self, where: str, url: str, expected: str) -> None:
+        if (where, url) not in self._warned:
+            self._warned.add((where, url))
+            log.warning("%s expected %s", where, expected)
 
 
 def _directory_form(url: str) -> str:

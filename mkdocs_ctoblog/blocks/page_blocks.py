@@ -14,7 +14,7 @@ from mkdocs_ctoblog.blocks import read_next
 from mkdocs_ctoblog.blocks.cards import CardsView, latest_cards
 from mkdocs_ctoblog.blocks.comments import comments_view
 from mkdocs_ctoblog.blocks.cta import cta_view
-from mkdocs_ctoblog.blocks.links import ConfigLinks
+from mkdocs_ctoblog.blocks.links import CheckedLinks
 from mkdocs_ctoblog.blocks.newsletter import newsletter_form, newsletter_shown, newsletter_view
 from mkdocs_ctoblog.blocks.rules import Subject, choose_cta, comments_shown
 
@@ -83,7 +83,7 @@ class Blocks:
         self.locale = locale
         self.post_blocks = post_blocks
         self.form = newsletter_form(cfg.newsletter, locale)
-        self.links = ConfigLinks(site.resolver)
+        self.links = CheckedLinks(site.resolver)
         self.read_next = read_next.ReadNext(cfg.read_next, site, related, card)
         # Pages whose `comments: true` / `newsletter: true` (often inherited from Jekyll layouts)
         # cannot be honoured: one warning per build for each, not one per page.
@@ -134,7 +134,7 @@ class Blocks:
                 views[name] = cta_view(self.cfg.cta, plan.cta, base, links=self.links, text=self.cta_text)
             elif name == "newsletter" and self.form is not None:
                 privacy = self.cfg.newsletter.consent.privacy_url
-                privacy_url = self.links.resolve(privacy, base, "newsletter.consent.privacy_url") if privacy else None
+                privacy_url = self.links.resolve(privacy, base, "mkdocs.yml: 'newsletter.consent.privacy_url'") if privacy else None
                 views[name] = newsletter_view(self.cfg.newsletter, self.cfg.strings, self.form, privacy_url)
             elif name == "read_next":
                 views[name] = CardsView(self.cfg.strings["read_next"], self.read_next.cards(plan.pinned, plan.picks, base))
@@ -144,9 +144,9 @@ class Blocks:
                 views[name] = self.post_blocks[name].view(self.site.posts[plan.src_uri], base)
         return views
 
-    def resolve(self, url: str, base: str) -> str | None:
-        """A link inside call-to-action text (warned about once if it names no file of the site)."""
-        return self.links.resolve(url, base, "cta text")
+    def resolve(self, url: str, base: str, name: str) -> str | None:
+        """A link inside the text of call to action `name` (see `CheckedLinks`)."""
+        return self.links.resolve(url, base, f"mkdocs.yml: 'cta.blocks.{name}.text'")
 
     def latest_cards(
         self, posts: Sequence[Post], request: Any, base: str, *, exclude: Collection[str] = ()
