@@ -230,3 +230,42 @@ def test_every_readme_file_link_exists():
     targets = {link.split("#")[0] for link in re.findall(r"\]\((?!https?:|#|mailto:)([^)\s]+)\)", prose)}
     assert "screenshots/post-light.png" in targets
     assert sorted(t for t in targets if not (ROOT / t).exists()) == []
+
+
+def view_fields() -> dict[str, list[type]]:
+    """Each template's view classes (what its variables are made of)."""
+    from mkdocs_ctoblog import redirects, series, topics
+    from mkdocs_ctoblog.blocks import author_bio, cards, comments, cta, newsletter, share_links
+    from mkdocs_ctoblog.meta import tags
+    from mkdocs_ctoblog.views import cards as card_views
+    from mkdocs_ctoblog.views import listing
+
+    card = [card_views.CardView, card_views.ImageView, card_views.DateView, card_views.Link]
+    return {
+        "ctoblog/card.html": card,
+        "ctoblog/index.html": [listing.ListingView, listing.FeedLink],
+        "ctoblog/compact_list.html": [listing.ListItemView],
+        "ctoblog/index_topics.html": [topics.TopicGroup, topics.TopicLink],
+        "ctoblog/cta.html": [cta.CtaView, cta.ButtonView],
+        "ctoblog/newsletter.html": [newsletter.NewsletterView, newsletter.NewsletterForm, newsletter.ConsentView],
+        "ctoblog/read_next.html": [cards.CardsView],
+        "ctoblog/latest.html": [cards.CardsView],
+        "ctoblog/comments.html": [comments.CommentsView],
+        "ctoblog/series.html": [series.SeriesView, series.SeriesPart],
+        "ctoblog/share.html": [share_links.ShareView, share_links.ShareLink],
+        "ctoblog/author_bio.html": [author_bio.AuthorBioView, author_bio.AuthorView],
+        "ctoblog/meta.html": [tags.HeadView, tags.MetaTag, tags.AlternateLink],
+        "ctoblog/redirect.html": [redirects.RedirectView],
+    }
+
+
+def test_every_template_variable_is_in_its_templates_row():
+    import dataclasses
+
+    rows = {ticked(cells[0])[0]: cells[1] for cells in table_rows("template")}
+    missing = []
+    for template, classes in view_fields().items():
+        documented = set(re.findall(r"[\w]+", " ".join(ticked(rows[template]))))
+        for view in classes:
+            missing += [f"{template}: {view.__name__}.{f.name}" for f in dataclasses.fields(view) if f.name not in documented]
+    assert missing == []
