@@ -4,6 +4,7 @@ index pages and blocks that the page events use."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from mkdocs_ctoblog.blog import build_blog
 from mkdocs_ctoblog.index_pages import IndexPages
 from mkdocs_ctoblog.jekyll import bodies
 from mkdocs_ctoblog.jekyll.evaluate import jekyll_site
+from mkdocs_ctoblog.jekyll.site_config import read_site_config
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -150,6 +152,7 @@ def _body_translator(
     if not cfg.liquid.enabled:
         return None
     variables = {"title": config.site_name, "description": config.site_description, "author": config.site_author}
+    source = read_site_config(cfg.jekyll_config).source if cfg.jekyll_config else None  # checked with the config
     site = bodies.build_site(
         site_url=config.site_url,
         variables={k: v for k, v in variables.items() if v},
@@ -157,6 +160,7 @@ def _body_translator(
         posts_dir=cfg.resolved_posts_dir(),
         doc_urls=doc_urls,
         tags=cfg.liquid.tags,
-        jekyll=jekyll_site(cfg.jekyll_config) if cfg.jekyll_config else None,
+        jekyll=jekyll_site(cfg.jekyll_config, source) if cfg.jekyll_config and source else None,
+        includes=os.path.join(source, "_includes") if source else None,
     )
     return bodies.BodyTranslator(site, config.markdown_extensions)

@@ -18,7 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs_ctoblog import excerpts
 from mkdocs_ctoblog.jekyll.evaluate import Evaluator
 from mkdocs_ctoblog.jekyll.liquid import translate
-from mkdocs_ctoblog.jekyll.site import LiquidSite
+from mkdocs_ctoblog.jekyll.site import LiquidSite, read_include
 from mkdocs_ctoblog.posts import Post
 
 log = get_plugin_logger(__name__)
@@ -94,11 +94,12 @@ def build_site(
     doc_urls: Mapping[str, str],
     tags: Mapping[str, str],
     jekyll: Mapping[str, object] | None = None,
+    includes: str | None = None,
 ) -> LiquidSite:
     """The LiquidSite of an MkDocs build: `site.url` and `site.baseurl` from `site_url`, posts by
     name (`2012-03-19-going-static`, also with their folder under posts_dir), files by URL;
     `jekyll` is the old site's `site` (`_config.yml` and `data`, from `jekyll_config`) for Liquid
-    that reads values."""
+    that reads values; `includes` its `_includes/` folder, for static `{% include %}`s."""
     parts = urlsplit(site_url or "")
     posts: dict[str, str] = {}
     for src in post_srcs:
@@ -115,5 +116,10 @@ def build_site(
         url_of=doc_urls.get,
         source=lambda path: path.lstrip("/") if path.lstrip("/") in doc_urls else None,
         tags=tags,
+        include=(lambda name: read_include(includes, name)) if includes else _no_include,
         evaluator=Evaluator({"data": {}, **(jekyll or {}), **variables, "url": site_url or "", "baseurl": parts.path.rstrip("/")}),
     )
+
+
+def _no_include(_: str) -> None:
+    return None

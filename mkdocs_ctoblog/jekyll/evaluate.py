@@ -42,6 +42,7 @@ class Evaluator:
     def __init__(self, site: Mapping[str, Any]) -> None:
         self.site = site
         self.env = _Limited(undefined=StrictUndefined)
+        self.lenient = _Limited()
 
     def assign(self, assigns: list[str], tag: str, page: Mapping[str, Any]) -> bool:
         """Whether `{% assign name = … %}` (after `assigns`) reads only defined values; a range
@@ -56,13 +57,15 @@ class Evaluator:
         fails. Only outputs that start from an assigned name or `site.` are tried."""
         head = _NAME.match(output.lstrip("{-"))
         names = {m.group(1) for m in (_ASSIGN.fullmatch(a.strip()) for a in assigns) if m}
-        if head is None or (head.group(1) not in names and not output.lstrip("{- ").startswith("site.")):
+        if head is not None and head.group(1) in names:  # a key the assigned value lacks prints nothing, as in Jekyll
+            return self._render("".join(assigns) + output, page, self.lenient)
+        if head is None or not output.lstrip("{- ").startswith("site."):
             return None
         return self._render("".join(assigns) + output, page)
 
-    def _render(self, source: str, page: Mapping[str, Any]) -> str | None:
+    def _render(self, source: str, page: Mapping[str, Any], env: Environment | None = None) -> str | None:
         try:
-            return self.env.from_string(source).render(site=self.site, page=page)
+            return (env or self.env).from_string(source).render(site=self.site, page=page)
         except (LiquidError, RecursionError, TypeError, ValueError):
             return None
 

@@ -24,7 +24,7 @@ from mkdocs_ctoblog.jekyll.links import fix_links
 from mkdocs_ctoblog.jekyll.liquid import translate
 from mkdocs_ctoblog.jekyll.project import mkdocs_yml, next_steps, output_collections, site_variables
 from mkdocs_ctoblog.jekyll.report import Report
-from mkdocs_ctoblog.jekyll.site import LiquidSite
+from mkdocs_ctoblog.jekyll.site import LiquidSite, read_include
 from mkdocs_ctoblog.jekyll.site_config import SiteConfig, SiteConfigError, read_site_config
 from mkdocs_ctoblog.posts import ReadSettings, read_post
 from mkdocs_ctoblog.sitepaths import SiteFile, SitePaths
@@ -253,7 +253,7 @@ class _Importer:
             urls={url: doc for doc, url in docs.items()},
             url_of=docs.get,
             source=lambda path: by_source.get(path.strip().lstrip("/")),
-            include=lambda name: _read_include(includes, name),
+            include=lambda name: read_include(includes, name),
             tags=self.tags,
             unknown_as_comment=True,
             evaluator=Evaluator({**jekyll_site(self.config.config_path, self.config.source), **site_variables(self.config)}),
@@ -304,15 +304,3 @@ def _document(meta: dict[str, Any], body: str) -> str:
 def _site_file(doc: str, url: str) -> SiteFile:
     """A written post or page as `SitePaths` sees it (`url` is its Jekyll URL)."""
     return SiteFile(doc, url, url + "index.html" if url.endswith("/") or not url else url)
-
-
-def _read_include(folder: str, name: str) -> str | None:
-    """The text of `_includes/<name>`, when it is a file inside that folder."""
-    path = os.path.normpath(os.path.join(folder, name.strip()))
-    if not path.startswith(folder + os.sep) or not os.path.isfile(path):
-        return None
-    try:
-        with open(path, encoding="utf-8") as f:
-            return f.read()
-    except (OSError, UnicodeDecodeError):
-        return None

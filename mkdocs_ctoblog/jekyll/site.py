@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -59,6 +60,19 @@ class LiquidSite:
             if doc is not None:
                 return doc, suffix
         return None, suffix
+
+
+def read_include(folder: str, name: str) -> str | None:
+    """The text of `_includes/<name>` (`folder` is that `_includes`), when it is a file inside it."""
+    folder = os.path.abspath(folder)
+    path = os.path.normpath(os.path.join(folder, name.strip()))
+    if not path.startswith(folder + os.sep) or not os.path.isfile(path):
+        return None
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def relative_doc(target: str, src: str) -> str:
