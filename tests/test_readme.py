@@ -269,3 +269,18 @@ def test_every_template_variable_is_in_its_templates_row():
         for view in classes:
             missing += [f"{template}: {view.__name__}.{f.name}" for f in dataclasses.fields(view) if f.name not in documented]
     assert missing == []
+
+
+def test_every_block_marker_argument_share_service_and_provider_is_documented():
+    from mkdocs_ctoblog.config.blocks import BLOCK_NAMES, SHARE_SERVICES
+    from mkdocs_ctoblog.config.newsletter import NewsletterConfig
+    from mkdocs_ctoblog.inject import LATEST_ARGS
+
+    latest = README.split("### Latest posts on any page", 1)[1].split("\n### ", 1)[0]
+    share_rows = {ticked(cells[0])[0] for cells in table_rows("service")}
+    providers = dict(NewsletterConfig._schema)["provider"].choices  # type: ignore[attr-defined]
+    provider_row = next(cells[2] for cells in table_rows("option") if cells[0] == "`newsletter.provider`")
+    assert [name for name in BLOCK_NAMES if f"`<!-- ctoblog:{name} -->`" not in README] == []
+    assert [arg for arg in LATEST_ARGS if f"`{arg}`" not in latest] == []
+    assert sorted(share_rows) == sorted(SHARE_SERVICES)
+    assert [p for p in providers if f"`{p}`" not in provider_row] == []
