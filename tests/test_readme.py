@@ -121,7 +121,7 @@ def front_matter_keys_read() -> set[str]:
     own reading of Jekyll files aside."""
     keys = set(theme_keys.CHECKS)
     for path in PACKAGE.rglob("*.py"):
-        if "jekyll" in path.parts:
+        if "jekyll" in path.relative_to(PACKAGE).parts:
             continue
         source = path.read_text(encoding="utf-8")
         keys.update(re.findall(r"meta(?:\.get\(|\[|, )\"([a-z_]+)\"", source))
