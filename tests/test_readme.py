@@ -284,3 +284,30 @@ def test_every_block_marker_argument_share_service_and_provider_is_documented():
     assert [arg for arg in LATEST_ARGS if f"`{arg}`" not in latest] == []
     assert sorted(share_rows) == sorted(SHARE_SERVICES)
     assert [p for p in providers if f"`{p}`" not in provider_row] == []
+
+
+def test_every_url_option_is_named_where_unsafe_urls_are_errors():
+    from mkdocs_ctoblog.config.options import SafeUrl
+
+    def url_options(config_class: type, prefix: str = "") -> Iterator[str]:
+        for name, option in config_class._schema:  # type: ignore[attr-defined]
+            inner = getattr(option, "option", option)  # c.Optional wraps the option
+            item = getattr(option, "option_type", None)
+            if isinstance(option, c.SubConfig):
+                yield from url_options(option.config_class, f"{prefix}{name}.")
+            elif isinstance(option, c.DictOfItems) and isinstance(item, c.SubConfig):
+                yield from url_options(item.config_class, f"{prefix}{name}.<name>.")
+            elif isinstance(inner, SafeUrl):
+                yield prefix + name
+
+    row = next(cells[0] for cells in table_rows("input") if cells[0].startswith("the same in `mkdocs.yml`"))
+    found = list(url_options(CtoblogConfig))
+    assert "feeds.logo" in found
+    assert [name for name in found if f"`{name}`" not in row] == []
+
+
+def test_the_readme_says_how_to_install_and_what_builds_the_site():
+    assert "not on PyPI yet: install it from a checkout" in README
+    pinned = re.search(r'"(mkdocs>=[^"]*)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"))[1]  # type: ignore[index]
+    assert pinned.endswith(",<2") and f"`{pinned}`" in README
+    assert "Zensical" in README and "does not run MkDocs plugins" in README
