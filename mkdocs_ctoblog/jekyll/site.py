@@ -6,9 +6,10 @@ import os
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from urllib.parse import unquote
+from functools import cached_property
 
 from mkdocs_ctoblog.jekyll.evaluate import Evaluator
+from mkdocs_ctoblog.sitepaths import SiteFile, SitePaths
 
 
 def _none(_: str) -> str | None:
@@ -46,20 +47,18 @@ class LiquidSite:
         return self.posts.get(stem) or self.posts.get(posixpath.basename(stem))
 
     def site_path(self, path: str) -> tuple[str | None, str]:
-        """The doc a site-absolute path (`/assets/x.png`, `/about/#team`) is, and its `?query#fragment`."""
+        """The doc a site-absolute path (`/assets/x.png`, `/about/#team`) is, and its `?query#fragment`:
+        found as body links are found (`sitepaths.SitePaths`, with `baseurl` as the sub-path)."""
         cut = min((i for i in (path.find("#"), path.find("?")) if i >= 0), default=len(path))
-        path, suffix = unquote(path[:cut]), path[cut:]
-        base = self.baseurl.rstrip("/")
-        if base and (path == base or path.startswith(base + "/")):
-            path = path[len(base) :]
-        rel = path.lstrip("/")
-        if rel in self.docs:
-            return rel, suffix
-        for key in (rel, rel + "/" if rel and not rel.endswith("/") else rel, rel.removesuffix("index.html")):
-            doc = self.urls.get(key)
-            if doc is not None:
-                return doc, suffix
-        return None, suffix
+        found = self._paths.find(path[:cut] or "/")
+        return (found.src_uri or None) if found is not None else None, path[cut:]
+
+    @cached_property
+    def _paths(self) -> SitePaths:
+        files = [SiteFile(doc, url, url + "index.html" if url.endswith("/") or not url else url) for url, doc in self.urls.items()]
+        listed = {file.src_uri for file in files}
+        files += [SiteFile(doc, doc, doc) for doc in sorted(self.docs) if doc not in listed]
+        return SitePaths(files, self.baseurl or "/")
 
 
 def read_include(folder: str, name: str) -> str | None:
