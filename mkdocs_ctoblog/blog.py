@@ -60,6 +60,10 @@ def listing_order(posts: tuple[Post, ...]) -> tuple[Post, ...]:
     return tuple(p for p in posts if p.pin) + tuple(p for p in posts if not p.pin)
 
 
+def _reversed(posts: list[Post]) -> tuple[Post, ...]:
+    return tuple(reversed(posts))
+
+
 def build_blog(posts: list[Post], *, enabled_kinds: set[TermKind]) -> Blog:
     """Group posts (already filtered to the visible ones) into terms."""
     ordered = newest_first(posts)
@@ -83,7 +87,8 @@ def build_blog(posts: list[Post], *, enabled_kinds: set[TermKind]) -> Blog:
                 slug = urls.slugify(name) if kind != "archive" else name
                 names.setdefault(slug, name)
                 members.setdefault(slug, []).append(post)
-        order = part_order if kind == "series" else newest_first
+        # members are in `oldest_first` order: reversed, they are in `newest_first` order already
+        order = part_order if kind == "series" else _reversed
         found = [Term(kind, slug, names[slug], order(members[slug])) for slug in members]
         if kind == "archive":
             found.sort(key=lambda t: t.slug, reverse=True)

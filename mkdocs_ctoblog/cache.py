@@ -10,6 +10,7 @@ of 6 KB costs about 70 ms a rebuild, a `stat` of each 10 ms.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable, Mapping
@@ -113,6 +114,7 @@ class Kept:
     pasted: dict[str, tuple[str, ...]] = field(default_factory=dict)  # pasted blocks found in posts
     templates: TemplateCache = field(default_factory=TemplateCache)  # compiled Jinja templates
     feeds_written: dict[str, object] = field(default_factory=dict)  # `--dirty`: feeds as last written
+    date_texts: dict[tuple[str, str, dt.date], str] = field(default_factory=dict)  # formatted days
 
     def forget_gone(self, posts: Mapping[str, object], doc_urls: Mapping[str, object]) -> None:
         """Forget what was kept of posts and pages that are gone."""

@@ -80,7 +80,9 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         self.renderer = Renderer(
             config.theme.dirs, self.config.strings, bytecode_cache=self.kept.templates if self.is_serve else None
         )
-        self.formatter = views.Formatter(self.tz, self.locale, self.config.date_format, self.config.strings)
+        self.formatter = views.Formatter(
+            self.tz, self.locale, self.config.date_format, self.config.strings, texts=self.kept.date_texts
+        )
         site = sharing.SiteFacts(config.site_url, config.site_name, config.site_description, self.locale, self.tz)
         self.sharing = sharing.Sharing(self.config, site, render_head=self.renderer.head)
         self.sharing.feed_files.post_html = self.kept.post_html

@@ -157,7 +157,8 @@ def test_serve_rebuilds_rank_again_only_when_ranking_inputs_change(tmp_path, mon
     try:
         build(config)
         assert (len(indexes_built), len(ranked)) == (1, 3)
-        edited.write_text(post("title: Two\ncategory: Ops", "A new body, same title.\n"))
+        # a new paragraph after the first (the excerpt, which gives the post words, stays)
+        edited.write_text(post("title: Two\ncategory: Ops", "Some text for the body.\n\nA new paragraph, same title.\n"))
         os.utime(edited, ns=(1, 1))
         ranked.clear()
         build(load_config(str(tmp_path / "mkdocs.yml")))

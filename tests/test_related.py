@@ -197,3 +197,14 @@ def test_ranking_many_posts_stays_fast():
     for post in posts:
         assert len(related.picks(post, 3)) == 3
     assert time.process_time() - start < 3.0  # about 0.2 s on a laptop; the benchmark has the real figure
+
+
+def test_ranking_inputs_change_with_the_excerpt_that_gives_a_post_without_description_its_words():
+    """A post's words come from its title and summary (description, else excerpt): an edit to the
+    first paragraph must rank again under `mkdocs serve`, as a fresh build would."""
+    from dataclasses import replace
+
+    before = [make_post("kafka-notes"), make_post("queues", days=1)]
+    after = [replace(before[0], excerpt="Partition rebalancing in consumer groups"), before[1]]
+    assert significant_words(after[0].summary) != significant_words(before[0].summary)
+    assert Related.inputs(after, Weights()) != Related.inputs(before, Weights())

@@ -81,8 +81,9 @@ class Related:
     @staticmethod
     def inputs(posts: Iterable[Post], weights: Weights) -> tuple[object, ...]:
         """Everything the ranking reads: equal inputs give equal picks, so an index can be reused
-        across `mkdocs serve` rebuilds (an edit to a post's body changes none of it)."""
-        features = sorted((p.src_uri, p.title, p.description, p.categories, p.tags, p.date) for p in posts)
+        across `mkdocs serve` rebuilds (an edit to a post's body changes none of it, unless it changes
+        the excerpt of a post without a description: its summary gives it words)."""
+        features = sorted((p.src_uri, p.title, p.summary, p.categories, p.tags, p.date) for p in posts)
         return (weights, tuple(features))
 
     def refresh(self, posts: Iterable[Post]) -> None:
