@@ -14,7 +14,15 @@ _REPR.maxlist = _REPR.maxtuple = _REPR.maxset = _REPR.maxfrozenset = _REPR.maxdi
 _REPR.maxlevel = 2
 
 
+# Characters that end a line (`str.splitlines`): written as escapes, so a message stays one line.
+_LINE_BREAKS = {ord(c): c.encode("unicode_escape").decode() for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
 def shown(value: object) -> str:
-    """`'text'` for strings, a bounded `repr` otherwise; at most `LIMIT` characters."""
-    text = "'" + value[: LIMIT - 5] + ("..." if len(value) > LIMIT - 5 else "") + "'" if isinstance(value, str) else _REPR.repr(value)
+    """`'text'` for strings (line breaks as `\\n`), a bounded `repr` otherwise; at most `LIMIT`
+    characters, one line."""
+    if isinstance(value, str):
+        text = "'" + value[: LIMIT - 5].translate(_LINE_BREAKS) + ("..." if len(value) > LIMIT - 5 else "") + "'"
+    else:
+        text = _REPR.repr(value)
     return text if len(text) <= LIMIT else text[: LIMIT - 3] + "..."

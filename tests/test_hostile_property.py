@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 from tools.cputime import in_process
 
 from mkdocs_ctoblog.posts import ReadSettings, read_post
@@ -29,8 +30,10 @@ SCALE = int(os.environ.get("CTOBLOG_HYPOTHESIS_SCALE", "1"))
 
 KEYS = ["title", "date", "updated", "slug", "permalink", "categories", "category", "tags", "tag", "author",
         "authors", "image", "description", "excerpt", "draft", "published", "pin", "cta", "read_next", "newsletter",
-        "comments", "redirect_from", "location", "subtitle", "x"]
-# Not `template`: a name no theme has stops MkDocs itself (TemplateNotFound), with or without ctoblog.
+        "comments", "redirect_from", "location", "subtitle", "x",
+        "hide", "search", "icon", "status", "revision_date"]  # keys Material reads (theme_keys.py)
+# Not `template` or `source`: a name no theme has, or `source: 5` (the mkdocs theme loops over it),
+# stops plain MkDocs, the comparison build; with ctoblog each is a warning (test_hostile_inputs_site.py).
 odd_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 hostile_text = st.sampled_from([
     '"><img src=x onerror=alert(1)>', "java\tscript:alert(1)", "\x01javascript:x", "//evil.example/", "/\\evil.example",
@@ -47,6 +50,8 @@ front_matters = st.dictionaries(st.sampled_from(KEYS), values, max_size=8)
 bodies = st.one_of(odd_text, hostile_text, st.sampled_from([
     "# a" + " " * 3000 + "x", "\n" * 3000 + "<!-- more -->", "```\n" * 500, "```a\n" * 500, "x\x0cy\x01z",
     "<!-- ctoblog:latest", "<a class=\"headerlink\" " * 50, "# Title ##\n\nText [link](javascript:x).",
+    "<div>\n" + "<h1 " * 300 + "\n</div>", "<div>\n" + "<!-- ctoblog:latest " * 300 + "\n</div>",
+    "<div>\n" + '<header class="ctoblog-post-header">' * 300 + "\n</div>", "i offer " * 300 + "[x](y)",
 ]))
 
 
@@ -60,7 +65,10 @@ def post_text(front_matter: dict, body: str, raw: str | None) -> str:
     return f"---\n{dumped}---\n{body}\n"
 
 
-raw_front_matters = st.one_of(st.none(), hostile_text, st.sampled_from(["- a\n- b", "just text", "a: &a [*a]", "[x", "a: b: c"]))
+raw_front_matters = st.one_of(st.none(), hostile_text, st.sampled_from([
+    "- a\n- b", "just text", "a: &a [*a]", "[x", "a: b: c", "title: A\ntitle: B", "x: " + "[" * 60 + "]" * 60,
+    "x: !!python/object:os.system {}", "hide: 5\nsearch: 5",
+]))
 posts = st.tuples(front_matters, bodies, raw_front_matters)
 
 SETTINGS = ReadSettings(
@@ -127,14 +135,20 @@ def test_hostile_sites_build_and_cost_what_mkdocs_costs(items):
         outer = Path(tmp)
         try:
             plain, _ = build_once(outer / "plain", files, plugin=False)
-            ours, config = build_once(outer / "ours" / "root", files, plugin=True)
+            try:
+                ours, config = build_once(outer / "ours" / "root", files, plugin=True)
+            except Abort:  # two outputs on one path (a redirect onto sitemap.xml): one error line, by design
+                ours, config = 0.0, None
         finally:
             logger.removeHandler(handler)
         # Nothing outside the site: the only things next to docs/ are mkdocs.yml and site/.
-        assert sorted(p.name for p in (outer / "ours" / "root").iterdir()) == ["docs", "mkdocs.yml", "site"]
+        assert sorted(p.name for p in (outer / "ours" / "root").iterdir()) in (["docs", "mkdocs.yml", "site"], ["docs", "mkdocs.yml"])
         assert sorted(p.name for p in (outer / "ours").iterdir()) == ["root"]
         docs = outer / "ours" / "root" / "docs"
         assert {str(p.relative_to(docs)) for p in docs.rglob("*") if p.is_file()} == {"index.md", *files}
+        if config is None:
+            assert any("would both be written to" in line and "\n" not in line for line in handler.lines), handler.lines
+            return
         built = config.plugins["ctoblog"].posts  # type: ignore[attr-defined]
         for src in files:
             assert src in built or any(src in line for line in handler.lines), (src, handler.lines)
