@@ -23,7 +23,7 @@ PUBLISHED = {
     "ops/2019/01/01/folder-category.html": "A post in a folder",
     "2021/06/01/tool-1-2-released.html": "Tool 1.2 released",
 }
-HIDDEN = ["2040/01/01/far-future.html", "2020/06/01/unpublished.html", "blog/work-in-progress/"]
+HIDDEN = ["2040/01/01/far-future.html", "2020/06/01/unpublished.html", "blog/work-in-progress/", "2020/07/01/notes-without-a-dash.html"]
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,8 @@ def test_report_and_project(imported) -> None:
     assert "    timezone: UTC\n" in (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "release.sha512" not in report  # the release has no such key: it prints nothing, as in Jekyll
     assert "assign:" not in report
-    assert "feed.xml: a Liquid template of the theme" in report  # it loops over posts: ctoblog writes feeds
+    assert "feed.xml: a Liquid template of the theme" in report
+    assert "_posts/2020-07-01_notes-without-a-dash.md: in _posts without a YYYY-MM-DD- name: Jekyll does not publish it" in report  # it loops over posts: ctoblog writes feeds
 
 
 def test_a_liquid_text_file_is_written_translated(imported) -> None:

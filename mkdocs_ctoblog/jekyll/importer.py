@@ -81,6 +81,7 @@ class _Importer:
         statics = [f.rel for f in files if f.kind == "static" and not self.skip_static(f.rel)]
         self.unique_urls(pages, posts)
         site = self.liquid_site(pages + posts, statics)
+        self.report.skipped += [(f.rel, "in _posts without a YYYY-MM-DD- name: Jekyll does not publish it") for f in files if f.kind == "ignored"]
         rendered = {f.rel: text for f in files if f.kind == "template" and (text := self.text_file(f, site)) is not None}
         statics += list(rendered)
         self.paths = SitePaths(

@@ -1,5 +1,6 @@
 """The files of a Jekyll source folder, sorted as Jekyll 4.3 sorts them: posts, drafts, pages,
-static files, and what Jekyll does not publish as such (layouts, Liquid templates)."""
+static files, and what Jekyll does not publish as such (layouts, Liquid templates, files in
+`_posts` without a dated name)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Literal
 
 from mkdocs_ctoblog.jekyll.site_config import SiteConfig
 
-Kind = Literal["post", "draft", "page", "static", "template"]
+Kind = Literal["post", "draft", "page", "static", "template", "ignored"]
 
 # Jekyll's default `exclude` (configuration.rb) and the files it writes itself.
 _DEFAULT_EXCLUDE = (
@@ -68,6 +69,8 @@ def scan(config: SiteConfig, collections: frozenset[str] = frozenset()) -> list[
                 categories = tuple(parts[: parts.index(special)])
                 if special == "_drafts" or _POST_NAME.search(name):
                     found.append(SourceFile(rel, "post" if special == "_posts" else "draft", categories))
+                else:  # Jekyll reads only `YYYY-MM-DD-name.ext` files in `_posts`
+                    found.append(SourceFile(rel, "ignored", categories))
                 continue
             collection = parts[0][1:] if parts and parts[0] in own - {"_posts", "_drafts"} else None
             found.append(SourceFile(rel, _kind(path, name), collection=collection))
