@@ -226,3 +226,16 @@ def test_read_next_is_capped(tmp_path):
     warnings = warning_lines(result)
     assert result.returncode == 1 and len(warnings) == 51, len(warnings)
     assert f"{POST}: 'read_next' expected at most 50 entries, received 5000; using the first 50" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        ("date: \"\\n\"", "'date' expected a date like 2023-07-27 or 2023-07-27 09:13:32 +0100, received '\\n'"),
+        ("image: " + "a" * 5000 + ".png", "'image' file not found in docs_dir: 'aaaa"),
+        ("permalink: /" + "/".join(f":x{i}" for i in range(2000)), "'permalink' expected Jekyll's placeholders, not :x, received '/:x0/"),
+    ],
+)
+def test_values_in_messages_are_cut_and_one_line(tmp_path, front_matter, expected):
+    line = assert_one_warning(cli_build(tmp_path, {POST: post(f"title: T\n{front_matter}")}), f"{POST}: {expected}")
+    assert len(line) < 400

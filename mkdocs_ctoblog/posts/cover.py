@@ -11,6 +11,7 @@ from mkdocs_ctoblog import safe_urls
 from mkdocs_ctoblog.posts.fields import Fields, text_or_none
 from mkdocs_ctoblog.posts.model import Image
 from mkdocs_ctoblog.safe_urls import safe_url
+from mkdocs_ctoblog.shown import shown
 
 _POSITION_WORD = re.compile(r"left|center|right|top|bottom|(\d{1,3}(?:\.\d+)?)%")
 
@@ -44,7 +45,7 @@ def image(fields: Fields, meta: Mapping[str, Any]) -> Image | None:
         return Image(src=src, alt=alt or "", local=False, position=position)
     doc_path = local_image_path(fields, src)
     if doc_path is None:
-        fields.problem(f"'image' file not found in docs_dir: '{src}'")
+        fields.problem(f"'image' file not found in docs_dir: {shown(src)}")
         return None
     return Image(src=doc_path, alt=alt or "", local=True, position=position)
 

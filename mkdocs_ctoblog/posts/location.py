@@ -12,6 +12,7 @@ from typing import Any
 from mkdocs_ctoblog import outpaths, urls
 from mkdocs_ctoblog.jekyll import permalink
 from mkdocs_ctoblog.posts.fields import Fields
+from mkdocs_ctoblog.shown import shown
 
 
 def slug(fields: Fields, meta: Mapping[str, Any], file_slug: str, title: str) -> str:
@@ -59,7 +60,7 @@ def permalink_template(fields: Fields, meta: Mapping[str, Any]) -> str | None:
     template = fields.text_value(meta, "permalink")
     unknown = permalink.unknown_placeholders(template) if template else []
     if unknown:
-        fields.warn("permalink", template, f"Jekyll's placeholders, not {', '.join(unknown)}", "; using post_url_format")
+        fields.warn("permalink", template, f"Jekyll's placeholders, not {shown(', '.join(dict.fromkeys(unknown)))[1:-1]}", "; using post_url_format")
         return None
     return template
 
