@@ -31,13 +31,25 @@ def lastmod(post: Post, tz: ZoneInfo, now: dt.datetime) -> str:
 def folder_sitemap(site_map: str, prefix: str) -> str | None:
     """The `<url>` entries of `site_map` whose `<loc>` starts with `prefix`, in the same document
     shape; None when `site_map` is not a sitemap MkDocs wrote. One pass with `str.find`."""
-    end = site_map.rfind("</urlset>")
-    if end < 0:
-        return None
-    blocks = list(_url_blocks(site_map, end))
-    head = site_map[: blocks[0][0]] if blocks else site_map[:end]
-    kept = [site_map[start:stop] for start, stop, loc in blocks if loc.startswith(prefix)]
-    return head + "".join(kept) + site_map[end:]
+    return _Entries.of(site_map).under(prefix) if "</urlset>" in site_map else None
+
+
+class _Entries:
+    """A sitemap's `<url>` entries, found once for all the folders cut from it."""
+
+    def __init__(self, site_map: str, end: int) -> None:
+        self.site_map, self.end = site_map, end
+        self.blocks = list(_url_blocks(site_map, end))
+
+    @classmethod
+    def of(cls, site_map: str) -> _Entries:
+        return cls(site_map, site_map.rfind("</urlset>"))
+
+    def under(self, prefix: str) -> str:
+        site_map, end, blocks = self.site_map, self.end, self.blocks
+        head = site_map[: blocks[0][0]] if blocks else site_map[:end]
+        kept = [site_map[start:stop] for start, stop, loc in blocks if loc.startswith(prefix)]
+        return head + "".join(kept) + site_map[end:]
 
 
 def _url_blocks(site_map: str, end: int) -> Iterator[tuple[int, int, str]]:
@@ -66,17 +78,16 @@ def write_folder_sitemaps(
 ) -> list[str]:
     """Write `<folder>/sitemap.xml`, cut from `site_map`, for each folder (not the root, not a path
     in `skip`, which are the author's own files); return the site paths written."""
-    if site_map is None:
+    if site_map is None or "</urlset>" not in site_map:
         return []
+    entries = _Entries.of(site_map)
     skipped = set(skip)
     written = []
     for folder in sorted(set(folders)):
         path = f"{folder.strip('/')}/{FILE_NAME}"
         if not folder.strip("/") or path in skipped:
             continue
-        text = folder_sitemap(site_map, site_url.rstrip("/") + "/" + folder.strip("/") + "/")
-        if text is None:
-            continue
+        text = entries.under(site_url.rstrip("/") + "/" + folder.strip("/") + "/")
         target = Path(outpaths.site_file(site_dir, path))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="")
