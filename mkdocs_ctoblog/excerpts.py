@@ -7,6 +7,7 @@ show Liquid; the import writes translated bodies, so one reading is enough there
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
 
@@ -34,6 +35,14 @@ def markdown_to_text(source: str) -> str:
         return " ".join(source.split())  # nothing for Markdown to do
     rendered = _plain_markdown().reset().convert(source)
     return " ".join(Markup(rendered).striptags().split())
+
+
+def description_text(given: str | None) -> str | None:
+    """A front-matter `description` as plain text, as Jekyll's SEO tag prints it (`markdownify |
+    strip_html`): no backticks or asterisks on cards; HTML in it stays text (`<T>` is kept)."""
+    if not given:
+        return given
+    return markdown_to_text(html.escape(given, quote=False)) or None
 
 
 @cache

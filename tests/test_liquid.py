@@ -266,3 +266,11 @@ def test_site_data_next_to_jekyll_config_at_build_time(build_site, warnings_of) 
     card = site.soup("blog/").select_one(".ctoblog-card__summary").get_text()
     assert card == "Version 1.2: abc123."
     assert warnings_of() == []
+
+
+def test_a_description_is_plain_text_on_cards_as_jekylls_seo_tag_prints_it(build_site) -> None:
+    description = "Using `git rebase` *well*, for <T> & co"
+    site = build_site({"blog/posts/2024-01-02-x.md": post(f"title: X\ndescription: '{description}'")})
+    wanted = "Using git rebase well, for <T> & co"
+    assert site.soup("blog/").select_one(".ctoblog-card__summary").get_text() == wanted
+    assert site.soup("blog/x/").select_one("meta[name=description]")["content"] == wanted

@@ -8,7 +8,7 @@ import posixpath
 import re
 from dataclasses import replace
 
-from mkdocs_ctoblog import dates
+from mkdocs_ctoblog import dates, excerpts
 from mkdocs_ctoblog.fences import strip_fences
 from mkdocs_ctoblog.frontmatter_io import split_post
 from mkdocs_ctoblog.posts import cover, location, terms, text
@@ -81,7 +81,7 @@ def _read(fields: Fields) -> Post | None:
         title=title,
         date=date,
         updated=updated,
-        description=fields.text_value(meta, "description"),
+        description=excerpts.description_text(fields.text_value(meta, "description")),
         excerpt=text.excerpt(fields, meta, body),
         body=body,
         categories=tuple(categories),
