@@ -130,7 +130,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         listing = self.build.index_pages.listings.get(page.file.src_uri)
         if post is not None:
             page.meta = meta = theme_meta.post_page_meta(post, self.build.present.post_meta(post, page.url))
-            theme_meta.drop_missing_template(meta, post.src_uri, config.theme)
+            theme_meta.drop_missing_theme_files(meta, post.src_uri, config.theme)
             self.sharing.head.page_meta(post, meta)
             page.title = meta["title"]
             return post.body

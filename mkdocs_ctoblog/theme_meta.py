@@ -12,6 +12,8 @@ and the front matter exactly as written stays available under `page.meta.ctoblog
 from __future__ import annotations
 
 import datetime as dt
+import html
+import os
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from typing import Any
 
@@ -88,17 +90,25 @@ def post_hide(meta: MutableMapping[str, Any], configured: Sequence[str], toc: It
     meta["hide"] = hide
 
 
-def drop_missing_template(meta: dict[str, Any], src_uri: str, theme: Theme) -> None:
-    """A `template` the theme does not have is left out, with a warning (MkDocs would stop the
-    build with TemplateNotFound)."""
-    name = meta.get("template")
-    if not isinstance(name, str):
-        return
-    try:
-        theme.get_env().get_template(name)
-    except TemplateNotFound:
-        log.warning(
-            "%s: 'template' expected a template of the theme such as 'main.html', received %s; using the default",
-            src_uri, shown(name),
-        )
-        meta.pop("template")
+_THEME_FILES = {
+    "template": ("{}", "a template of the theme such as 'main.html'", "; using the default"),
+    "icon": (".icons/{}.svg", "an icon of the theme such as material/rocket-launch", "; left out"),
+}
+"""Keys that name a file of the theme (MkDocs renders with `template`, Material includes
+`.icons/<icon>.svg`), the path they name, what was expected and what happens."""
+
+
+def drop_missing_theme_files(meta: dict[str, Any], src_uri: str, theme: Theme) -> None:
+    """A `template` or `icon` the theme does not have is left out, with a warning (MkDocs or
+    Material would stop the build with TemplateNotFound)."""
+    env = None
+    for key, (path, expected, outcome) in _THEME_FILES.items():
+        name = meta.get(key)
+        if not isinstance(name, str) or (key == "icon" and not any(os.path.isdir(os.path.join(d, ".icons")) for d in theme.dirs)):
+            continue  # a theme without icons (mkdocs) does not read `icon`
+        env = env or theme.get_env()
+        try:
+            env.get_template(path.format(html.unescape(name)))
+        except TemplateNotFound:
+            log.warning("%s: '%s' expected %s, received %s%s", src_uri, key, expected, shown(html.unescape(name)), outcome)
+            meta.pop(key)

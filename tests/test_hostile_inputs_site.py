@@ -239,3 +239,15 @@ def test_read_next_is_capped(tmp_path):
 def test_values_in_messages_are_cut_and_one_line(tmp_path, front_matter, expected):
     line = assert_one_warning(cli_build(tmp_path, {POST: post(f"title: T\n{front_matter}")}), f"{POST}: {expected}")
     assert len(line) < 400
+
+
+def test_icon_the_theme_lacks_is_a_warning_not_a_traceback(tmp_path):
+    nav = ["index.md", {"P": POST}]  # Material includes .icons/<icon>.svg for pages in the nav
+    result = cli_build(tmp_path, {POST: post("title: T\nicon: material/does-not-exist")}, theme="material", nav=nav)
+    assert_one_warning(result, f"{POST}: 'icon' expected an icon of the theme such as material/rocket-launch, "
+                               "received 'material/does-not-exist'; left out")
+    ok = cli_build(tmp_path / "ok", {POST: post("title: T\nicon: material/rocket-launch")}, theme="material", nav=nav)
+    assert ok.returncode == 0, ok.stderr[-2000:]
+    assert 'class="md-nav__link' in (tmp_path / "ok/site/blog/p/index.html").read_text(encoding="utf-8")
+    plain_theme = cli_build(tmp_path / "mkdocs", {POST: post("title: T\nicon: material/rocket-launch")}, nav=nav)
+    assert plain_theme.returncode == 0, plain_theme.stderr[-2000:]  # the mkdocs theme has no icons: not checked
