@@ -24,9 +24,19 @@ _MARKUP = re.compile(r"[\\`*_\[\]<>&#!|~{]|^[ \t]*(?:\d+[.)]|[-+=]+)(?:\s|$)", r
 def excerpt(body: str, separator: str | None) -> str:
     """Plain text of what comes before `separator` (default `<!-- more -->`), else of the first paragraph."""
     parts = body.split(separator, maxsplit=1) if separator else MORE.split(body, maxsplit=1)
-    if len(parts) == 2:
-        return markdown_to_text(parts[0])
-    return markdown_to_text(first_paragraph(body))
+    return markdown_to_text(_cut(parts[0] if len(parts) == 2 else first_paragraph(body)))
+
+
+MAX_SOURCE = 20_000
+"""Characters of Markdown an excerpt is made from (a feed summary keeps 10,000): a post of one
+huge paragraph, or with `<!-- more -->` at its end, is not converted a second time in full."""
+
+
+def _cut(source: str) -> str:
+    if len(source) <= MAX_SOURCE:
+        return source
+    space = source.rfind(" ", 0, MAX_SOURCE)
+    return source[: space if space > MAX_SOURCE // 2 else MAX_SOURCE]
 
 
 def markdown_to_text(source: str) -> str:

@@ -74,3 +74,17 @@ def test_folder_sitemap_as_before():
         "<url>\n         <loc> https://e.com/blog/x/ </loc>\n         <lastmod>2024-01-01</lastmod>\n    </url>\n"
         "</urlset>")
     assert sitemaps.folder_sitemap("<url>" * 1000, "x") is None
+
+
+def test_an_excerpt_converts_a_bounded_part_of_a_huge_post(monkeypatch):
+    """A post of one huge paragraph, or with `<!-- more -->` at its end, was converted by Markdown
+    a second time in full for its excerpt (twice more with Liquid: 3x plain MkDocs)."""
+    from mkdocs_ctoblog import excerpts
+
+    converted: list[int] = []
+    real = excerpts.markdown_to_text
+    monkeypatch.setattr(excerpts, "markdown_to_text", lambda source: converted.append(len(source)) or real(source))
+    for body in ("word *em* `c` " * 100_000, ("word *em* " * 700 + "\n\n") * 200 + "<!-- more -->\nrest\n"):
+        text = excerpts.excerpt(body, None)
+        assert converted[-1] <= excerpts.MAX_SOURCE
+        assert text.startswith("word em") and len(text) > 10_000  # still longer than a feed summary keeps

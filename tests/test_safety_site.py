@@ -237,7 +237,8 @@ def timed_build(root: Path, text: str, *, plugin: bool) -> tuple[float, subproce
         ("---\ndate: 2024-01-01\n---\n" + " " * 32000 + "\n", None),
         ("---\ndate: 2024-01-01\n---\nx\n" + "\n" * 40000 + "<!-- more -->\nrest\n", None),
         ("---\ndate: 2024-01-01\n---\n" + "```\n" * 16000, None),
-        ("---\ndate: 2024-01-01\n---\n" + "```a\n" * 16000, "summary longer than 10,000 characters: cut in its feed entry"),
+        ("---\ndate: 2024-01-01\n---\n" + "```a\n" * 16000, None),  # its excerpt: from the first 20,000 characters
+        ("---\ndate: 2024-01-01\ndescription: '" + "word " * 3000 + "'\n---\nb\n", "summary longer than 10,000 characters: cut in its feed entry"),
         ("---\ndate: 2024-01-01\n---\n" + " \n" * 20000 + "x\n", None),
         ("---\ntitle: T\ndate: 2024-01-01\n" + ALIAS_BOMB + "\n---\nbody\n", "front matter has more than 10,000 values"),
         ("---\ntitle: T\ndate: 2024-01-01\na: &a [*a]\n---\nbody\n", "front matter has more than 10,000 values"),

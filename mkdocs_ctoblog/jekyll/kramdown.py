@@ -4,6 +4,7 @@ attr_list reads them. Span attributes (`[x](y){:target="_blank"}`) are the same 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 _HEADER = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
@@ -45,13 +46,14 @@ def block_attributes(text: str) -> str:
     return "".join(out)
 
 
-def extension_end(text: str, start: int, end: int) -> int:
+def extension_end(text: str, start: int, end: int, find: Callable[[str, int], int] | None = None) -> int:
     """Where kramdown's `{::…}` or `{:/…}` at `start` (up to `end`) ends: `{::options …/}`,
     `{::nomarkdown}` and `{:/}` are invisible there, and so here; `{::comment}…{:/comment}` goes
-    with its content."""
+    with its content. `find(needle, pos)` is `text.find` that does not search again after it
+    found nothing (thousands of unclosed comments stay linear)."""
     if text.startswith("{::comment}", start):
-        closed = text.find("{:/", end)
-        close_end = text.find("}", closed) if closed >= 0 else -1
+        closed = (find or text.find)("{:/", end)
+        close_end = text.find("}", closed, closed + 64) if closed >= 0 else -1
         return close_end + 1 if close_end >= 0 else end
     return end
 

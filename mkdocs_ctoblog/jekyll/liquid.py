@@ -186,7 +186,7 @@ class _Translator:
             elif mark == "{{":
                 end = self.output(text, start, end, out)
             elif mark in ("{::", "{:/"):
-                end = kramdown.extension_end(text, start, end)
+                end = kramdown.extension_end(text, start, end, lambda needle, at: self.find(needle, text, at))
             else:  # code span or math
                 out.append(strip_raw(text[start:end]) if mark[0] == "`" else text[start:end])
             pos = end
@@ -311,6 +311,13 @@ class _Translator:
 
     def remember_missing(self, closer: str, text: str) -> None:
         self.missing_ends[(closer, id(text))] = text  # keeps `text` alive, so its id is not reused
+
+    def find(self, needle: str, text: str, at: int) -> int:
+        """`text.find(needle, at)` for positions that only grow: after it found nothing, -1 at once."""
+        found = -1 if self.missing(needle, text) else text.find(needle, at)
+        if found < 0:
+            self.remember_missing(needle, text)
+        return found
 
     def problem(self, message: str) -> None:
         self.result.problems.append(f"{self.src}: {message}")
