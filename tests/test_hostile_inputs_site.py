@@ -251,3 +251,15 @@ def test_icon_the_theme_lacks_is_a_warning_not_a_traceback(tmp_path):
     assert 'class="md-nav__link' in (tmp_path / "ok/site/blog/p/index.html").read_text(encoding="utf-8")
     plain_theme = cli_build(tmp_path / "mkdocs", {POST: post("title: T\nicon: material/rocket-launch")}, nav=nav)
     assert plain_theme.returncode == 0, plain_theme.stderr[-2000:]  # the mkdocs theme has no icons: not checked
+
+
+@pytest.mark.parametrize("theme", [{"name": "material", "font": False}, "mkdocs"])
+def test_page_kicker_label_and_description_on_cards_stay_text(build_site, theme):
+    about = f"---\nkicker: '{HOSTILE}'\nlabel: '{HOSTILE}'\ndescription: '{HOSTILE}'\nimage: 'javascript:alert(1)'\n---\n# About\n"
+    site = build_site({POST: post("title: T\nread_next: [about.md]"), "about.md": about,
+                       "index.md": "# Home\n\n<!-- ctoblog:latest count=3 -->\n"}, theme=theme)
+    for url in ("blog/p/", "", "blog/"):
+        page = site.soup(url)
+        assert page.find("img", attrs={"onerror": True}) is None and page.find("b", string="x") is None, url
+        assert not [tag for tag in page.find_all(True) if any("javascript:" in str(v) for v in tag.attrs.values())], url
+    assert HOSTILE in site.soup("blog/p/").get_text()  # the card shows the page's label as text
