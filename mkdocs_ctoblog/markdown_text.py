@@ -7,6 +7,7 @@ Unlike a post's body, it never carries markup of its own: raw HTML is escaped (P
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -32,7 +33,7 @@ class _LinkRewriter(Treeprocessor):
                 value = element.get(attribute)
                 if value is None:
                     continue
-                rewritten = self.rewrite(value)
+                rewritten = self.rewrite(html.unescape(value))  # as the browser reads it: `javascript&#58;x`
                 if rewritten is None:  # an unsafe URL is left out
                     del element.attrib[attribute]
                 else:

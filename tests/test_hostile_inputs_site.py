@@ -263,3 +263,16 @@ def test_page_kicker_label_and_description_on_cards_stay_text(build_site, theme)
         assert page.find("img", attrs={"onerror": True}) is None and page.find("b", string="x") is None, url
         assert not [tag for tag in page.find_all(True) if any("javascript:" in str(v) for v in tag.attrs.values())], url
     assert HOSTILE in site.soup("blog/p/").get_text()  # the card shows the page's label as text
+
+
+def test_entity_encoded_script_urls_in_config_markdown_are_left_out(build_site, warnings_of):
+    """`javascript&#58;x` is `javascript:x` to a browser: the URL is checked as the browser reads it."""
+    text = "[a](javascript&#58;alert(1)) [b](&#106;avascript:alert(2)) [c](jav&#x09;ascript:alert(3)) [d](/about/?a=1&amp;b=2)"
+    authors = yaml.safe_dump({"ann": {"name": "Ann", "bio": text}})
+    site = build_site({POST: post("title: T\nauthor: ann"), AUTHORS: authors, "about.md": "# About\n"}, theme="mkdocs",
+                      plugin={"cta": {"default": "x", "blocks": {"x": {"title": "T", "text": text}}}, "author_bio": {"enabled": True}})
+    page = site.soup("blog/p/")
+    hrefs = [a.get("href", "") for a in page.select(".ctoblog-cta a, .ctoblog-author-bio a")]
+    assert not [h for h in hrefs if "script:" in h.replace("\t", "").lower()], hrefs
+    assert "../../about/?a=1&b=2" in hrefs
+    assert any("received 'javascript:alert(1)'; left out" in line for line in warnings_of())
