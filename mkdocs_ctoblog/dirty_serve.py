@@ -33,9 +33,12 @@ def rebuild_only_what_changed(
         for kind in ("category", "archive")
         for term in blog.terms.get(kind, ())  # type: ignore[call-overload]
     ) if cfg.index_topics else ()
-    listed = {
+    listed = {  # what each index page shows; its posts last
         src: (lst.kind, lst.layout, lst.term.name if lst.term else None, lst.number, lst.total,
-              lst.newer_src, lst.older_src, topics, tuple(p.src_uri for p in lst.posts))
+              lst.newer_src, lst.older_src, topics,
+              # the blog index's JSON-LD gives each post's word count, which its card does not show
+              tuple(p.words for p in lst.posts) if lst.kind == "blog" else (),
+              tuple(p.src_uri for p in lst.posts))
         for src, lst in build.index_pages.listings.items()
     }
     pages = [f for f in files.documentation_pages() if f.src_uri not in build.posts and not f.generated_by]

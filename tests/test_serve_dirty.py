@@ -41,6 +41,8 @@ CONFIG = {"site_name": "Dirty serve", "site_url": "https://example.com/", "theme
 EDITS = [
     ("a body's first paragraph", "blog/posts/2024-01-10-alpha.md",
      post("title: Alpha\ncategory: Ops\ntags: [a]", "A new summary for alpha.\n\nMore.\n")),
+    ("a paragraph added (the word count in the blog index's JSON-LD)", "blog/posts/2024-03-10-gamma.md",
+     post("title: Gamma\ncategory: Hiring", BODY.format(name="gamma") + "\nA third paragraph, words to count.\n")),
     ("a title", "blog/posts/2024-02-10-beta.md",
      post("title: Beta, renamed\ncategory: Ops\ntags: [a, b]", BODY.format(name="beta"))),
     ("a new post", "blog/posts/2024-05-10-delta.md",
@@ -181,7 +183,7 @@ def test_served_site_equals_a_fresh_build_after_each_edit(server, tmp_path):
     assert "Traceback" not in log and "ERROR" not in log, log[-3000:]
 
 
-def test_a_body_edit_rebuilds_that_post_and_no_other_page(server, tmp_path):
+def test_a_body_edit_rebuilds_that_post_its_blog_index_page_and_no_other_page(server, tmp_path):
     site = server.site_dir()
     before, times = server.builds(), _mtimes(site)
     _save(tmp_path, "blog/posts/2023-04-10-epsilon.md",
@@ -190,7 +192,8 @@ def test_a_body_edit_rebuilds_that_post_and_no_other_page(server, tmp_path):
     after = _mtimes(site)
     written = sorted(name for name, mtime in after.items() if times.get(name) != mtime)
     pages = [name for name in written if name.endswith(".html")]
-    assert pages == ["404.html", "blog/epsilon/index.html"]
+    # and the blog index page listing it: its JSON-LD gives the post's word count
+    assert pages == ["404.html", "blog/epsilon/index.html", "blog/page/3/index.html"]
     assert b"A last line." in (site / "blog/epsilon/index.html").read_bytes()
     # the other files written: MkDocs' sitemaps and search index, and the feeds that carry the post
     # (not the Ops feeds, nor the folder sitemaps: their sitemap entries did not change)
