@@ -15,9 +15,11 @@ from mkdocs.structure.files import InclusionLevel
 
 from mkdocs_ctoblog import dates, outpaths, urls
 from mkdocs_ctoblog.cache import PostCache
+from mkdocs_ctoblog.config.ctoblog import DEFAULT_AUTHORS_FILE
 from mkdocs_ctoblog.frontmatter_io import describe_yaml_error, load_yaml, split_post
 from mkdocs_ctoblog.jekyll import permalink as jekyll_permalink
 from mkdocs_ctoblog.posts import Author, Post, ReadResult, ReadSettings, load_authors, read_post, schedule
+from mkdocs_ctoblog.shown import shown
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -45,12 +47,20 @@ def is_post_source(src_uri: str, posts_dir: str, blog_dir: str) -> bool:
 
 
 def read_blog_posts(
-    files: Files, config: MkDocsConfig, cfg: CtoblogConfig, *, tz: ZoneInfo, cache: PostCache, show_unpublished: bool
+    files: Files,
+    config: MkDocsConfig,
+    cfg: CtoblogConfig,
+    *,
+    tz: ZoneInfo,
+    cache: PostCache,
+    show_unpublished: bool,
 ) -> tuple[list[File], dict[str, Post]]:
     """Check posts_dir, move pages with a `permalink`, then read every post (see `collect_posts`);
     return the pages moved and the posts."""
     posts_dir = cfg.resolved_posts_dir()
-    check_posts_dir(files, config.docs_dir, posts_dir, blog_dir=None if cfg.posts_dir else cfg.blog_dir.strip("/"))
+    check_posts_dir(
+        files, config.docs_dir, posts_dir, blog_dir=None if cfg.posts_dir else cfg.blog_dir.strip("/")
+    )
     moved = move_pages_with_permalink(
         files, posts_dir=posts_dir, blog_dir=cfg.blog_dir, use_directory_urls=config.use_directory_urls
     )
@@ -75,7 +85,9 @@ def read_settings(files: Files, config: MkDocsConfig, cfg: CtoblogConfig, tz: Zo
         post_url_format=cfg.post_url_format,
         use_directory_urls=config.use_directory_urls,
         words_per_minute=cfg.words_per_minute,
-        authors=read_authors_file(config.docs_dir, cfg.resolved_authors_file()),
+        authors=read_authors_file(
+            config.docs_dir, cfg.resolved_authors_file(), required=cfg.authors_file != DEFAULT_AUTHORS_FILE
+        ),
         categories_allowed=frozenset(urls.slugify(c) for c in cfg.categories_allowed),
         doc_paths=frozenset(f.src_uri for f in files),
         posts_dir=cfg.resolved_posts_dir(),
@@ -117,7 +129,9 @@ def collect_posts(
     return posts
 
 
-def move_pages_with_permalink(files: Files, *, posts_dir: str, blog_dir: str, use_directory_urls: bool) -> list[File]:
+def move_pages_with_permalink(
+    files: Files, *, posts_dir: str, blog_dir: str, use_directory_urls: bool
+) -> list[File]:
     """Give every page that is not a post and has a front-matter `permalink` (a site path such as
     `/about.html` or `/services/`, as Jekyll pages have) that URL; return the pages moved. The path
     goes through the output-path guard as a post's does (`..` dropped with a warning; unsafe: ignored)."""
@@ -134,18 +148,31 @@ def move_pages_with_permalink(files: Files, *, posts_dir: str, blog_dir: str, us
         permalink = split_post(text).meta.get("permalink")
         if not isinstance(permalink, str) or not permalink.strip().startswith("/") or ":" in permalink:
             if permalink is not None:
-                log.warning("%s: 'permalink' expected a site path such as '/about/', received %r; ignored", file.src_uri, permalink)
+                log.warning(
+                    "%s: 'permalink' expected a site path such as '/about/', received %r; ignored",
+                    file.src_uri,
+                    permalink,
+                )
             continue
         try:
             url = outpaths.normalise(jekyll_permalink.expand(permalink.strip(), {}), url=True)
             climbs = outpaths.normalise(permalink, url=True).has_parent
         except outpaths.UnsafePath as exc:
-            log.warning("%s: 'permalink' expected a site path inside the site, received %r, which %s; ignored",
-                        file.src_uri, permalink, exc)
+            log.warning(
+                "%s: 'permalink' expected a site path inside the site, received %r, which %s; ignored",
+                file.src_uri,
+                permalink,
+                exc,
+            )
             continue
         if climbs or url.above_root:
-            log.warning("%s: 'permalink' expected a site path without '..', received %r: '..' is dropped "
-                        "(as Jekyll does; never above the site root), so the page is at '/%s'", file.src_uri, permalink, url.path)
+            log.warning(
+                "%s: 'permalink' expected a site path without '..', received %r: '..' is dropped "
+                "(as Jekyll does; never above the site root), so the page is at '/%s'",
+                file.src_uri,
+                permalink,
+                url.path,
+            )
         if url.folder:  # an explicit folder stays a folder, also without directory URLs
             _move(file, posixpath.join(url.path, "index.html"))
         else:
@@ -161,7 +188,9 @@ def check_posts_dir(files: Files, docs_dir: str, posts_dir: str, *, blog_dir: st
     _warn_unread_posts(files, posts_dir)
     if blog_dir is not None and not os.path.isdir(os.path.join(docs_dir, blog_dir)):
         return
-    if os.path.isdir(os.path.join(docs_dir, posts_dir)) or any(f.src_uri.startswith(posts_dir + "/") for f in files):
+    if os.path.isdir(os.path.join(docs_dir, posts_dir)) or any(
+        f.src_uri.startswith(posts_dir + "/") for f in files
+    ):
         return
     log.warning(
         "posts_dir '%s' does not exist in docs_dir: no posts are read. Create it, or set posts_dir "
@@ -176,7 +205,11 @@ def _warn_unread_posts(files: Files, posts_dir: str) -> None:
     unread = []
     for file in files:
         name = posixpath.basename(file.src_uri)
-        if not file.src_uri.startswith(posts_dir + "/") or name.endswith(POST_EXTENSIONS) or not _DATED_NAME.match(name):
+        if (
+            not file.src_uri.startswith(posts_dir + "/")
+            or name.endswith(POST_EXTENSIONS)
+            or not _DATED_NAME.match(name)
+        ):
             continue
         try:
             with open(file.abs_src_path or "", "rb") as f:
@@ -188,21 +221,33 @@ def _warn_unread_posts(files: Files, posts_dir: str) -> None:
         log.warning(
             "%d Jekyll posts in posts_dir are not Markdown files, so MkDocs does not read them (first: %s): "
             "rename them to .md, or move the blog with 'ctoblog import-jekyll', which does",
-            len(unread), ", ".join(sorted(unread)[:3]),
+            len(unread),
+            ", ".join(sorted(unread)[:3]),
         )
 
 
-def read_authors_file(docs_dir: str, path: str) -> dict[str, Author]:
-    """The authors file (`blog/.authors.yml`), when there is one. MkDocs leaves dot files out of
-    its collection, so it is read from disk."""
+def read_authors_file(docs_dir: str, path: str, *, required: bool = False) -> dict[str, Author]:
+    """The authors file (`blog/.authors.yml`), when there is one (a `required` one, named in
+    mkdocs.yml, is warned about when missing). MkDocs leaves dot files out of its collection, so it
+    is read from disk."""
     full = os.path.join(docs_dir, path)
     if not os.path.isfile(full):
+        if required:
+            log.warning(
+                "mkdocs.yml: 'authors_file' names %s, expected a YAML file in docs_dir; no authors read",
+                shown(path),
+            )
         return {}
     try:
         with open(full, encoding="utf-8-sig") as f:
             data = load_yaml(f.read())
     except UnicodeDecodeError as exc:
-        log.warning("%s: authors file: expected UTF-8 text (%s at byte %d); no authors read", path, exc.reason, exc.start)
+        log.warning(
+            "%s: authors file: expected UTF-8 text (%s at byte %d); no authors read",
+            path,
+            exc.reason,
+            exc.start,
+        )
         return {}
     except OSError as exc:
         log.warning("%s: cannot read the authors file (%s)", path, exc.strerror or exc)
@@ -217,7 +262,9 @@ def _read(file: File, settings: ReadSettings) -> ReadResult:
     try:
         text = file.content_string
     except UnicodeDecodeError as exc:
-        problem = f"{file.src_uri}: expected UTF-8 text ({exc.reason} at byte {exc.start}); the post is left out"
+        problem = (
+            f"{file.src_uri}: expected UTF-8 text ({exc.reason} at byte {exc.start}); the post is left out"
+        )
         return ReadResult(None, (problem,))
     return read_post(file.src_uri, text, settings)
 
@@ -227,4 +274,3 @@ def _move(file: File, dest_uri: str) -> None:
     file.dest_uri = dest_uri
     for cached in ("url", "abs_dest_path", "dest_path"):
         file.__dict__.pop(cached, None)
-

@@ -276,3 +276,15 @@ def test_entity_encoded_script_urls_in_config_markdown_are_left_out(build_site, 
     assert not [h for h in hrefs if "script:" in h.replace("\t", "").lower()], hrefs
     assert "../../about/?a=1&b=2" in hrefs
     assert any("received 'javascript:alert(1)'; left out" in line for line in warnings_of())
+
+
+def test_a_missing_authors_file_named_in_mkdocs_yml_is_one_warning(tmp_path):
+    docs = {POST: post("title: T\nauthor: ann")}
+    named = cli_build(tmp_path / "named", docs, {"authors_file": "team/people.yml"})
+    default = cli_build(tmp_path / "default", docs, {})
+    expected = "mkdocs.yml: 'authors_file' names 'team/people.yml', expected a YAML file in docs_dir"
+    assert [line for line in named.stderr.splitlines() if line.startswith("WARNING")] == [
+        f"WARNING -  mkdocs_ctoblog: {expected}; no authors read"
+    ]
+    assert [line for line in default.stderr.splitlines() if line.startswith("WARNING")] == []
+    assert (tmp_path / "named/site/blog/p/index.html").is_file()

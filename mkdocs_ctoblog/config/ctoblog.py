@@ -37,6 +37,8 @@ from mkdocs_ctoblog.jekyll.site_config import DEFAULT_EXCERPT_SEPARATOR, SiteCon
 log = get_plugin_logger(__name__)
 
 
+DEFAULT_AUTHORS_FILE = "{blog_dir}/.authors.yml"
+
 class CtoblogConfig(StrictConfig):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it."""
@@ -68,7 +70,7 @@ class CtoblogConfig(StrictConfig):
     """Babel date format: `short`, `medium`, `long`, `full` or a pattern like `d MMMM y`."""
     locale = c.Optional(c.Type(str))
     """Locale of dates and reading time; default `theme.language`, else `en`."""
-    authors_file = SitePath("{blog_dir}/.authors.yml", placeholders={"blog_dir": "blog"}, formatted=True)
+    authors_file = SitePath(DEFAULT_AUTHORS_FILE, placeholders={"blog_dir": "blog"}, formatted=True)
     """YAML file (in docs_dir) of author ids: `{name, description, avatar, url, bio, links}`."""
     categories_allowed = c.ListOfItems(c.Type(str), default=[])
     """When not empty, any other category is a warning."""
