@@ -10,6 +10,7 @@ resource limits; anything undefined or failing is left to the caller (an untrans
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -18,8 +19,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import yaml
-from liquid import Environment, StrictUndefined
-from liquid.exceptions import LiquidError
 
 _DATA_EXTENSIONS = (".yml", ".yaml", ".json", ".csv", ".tsv")
 _MAX_DATA_BYTES = 5_000_000  # per file: `site.data` is for small tables
@@ -27,12 +26,20 @@ _ASSIGN = re.compile(r"\{%-?\s*assign\s+([A-Za-z_][\w-]*)\s*=\s*([^%]*?)\s*-?%\}
 _NAME = re.compile(r"\s*([A-Za-z_][\w-]*)")
 
 
-class _Limited(Environment):
-    """python-liquid with small resource limits: posts print a few values."""
+@functools.cache
+def _environments() -> tuple[Any, Any, tuple[type[BaseException], ...]]:
+    """python-liquid with small resource limits (posts print a few values), strict and lenient
+    about undefined names, and the errors rendering may raise. Imported on first use: most posts
+    have nothing to evaluate."""
+    from liquid import Environment, StrictUndefined
+    from liquid.exceptions import LiquidError
 
-    loop_iteration_limit = 1000
-    output_stream_limit = 100_000
-    local_namespace_limit = 100_000
+    class Limited(Environment):
+        loop_iteration_limit = 1000
+        output_stream_limit = 100_000
+        local_namespace_limit = 100_000
+
+    return Limited(undefined=StrictUndefined), Limited(), (LiquidError, RecursionError, TypeError, ValueError)
 
 
 class Evaluator:
@@ -41,8 +48,6 @@ class Evaluator:
 
     def __init__(self, site: Mapping[str, Any]) -> None:
         self.site = site
-        self.env = _Limited(undefined=StrictUndefined)
-        self.lenient = _Limited()
 
     def assign(self, assigns: list[str], tag: str, page: Mapping[str, Any]) -> bool:
         """Whether `{% assign name = … %}` (after `assigns`) reads only defined values; a range
@@ -58,15 +63,16 @@ class Evaluator:
         head = _NAME.match(output.lstrip("{-"))
         names = {m.group(1) for m in (_ASSIGN.fullmatch(a.strip()) for a in assigns) if m}
         if head is not None and head.group(1) in names:  # a key the assigned value lacks prints nothing, as in Jekyll
-            return self._render("".join(assigns) + output, page, self.lenient)
+            return self._render("".join(assigns) + output, page, strict=False)
         if head is None or not output.lstrip("{- ").startswith("site."):
             return None
         return self._render("".join(assigns) + output, page)
 
-    def _render(self, source: str, page: Mapping[str, Any], env: Environment | None = None) -> str | None:
+    def _render(self, source: str, page: Mapping[str, Any], *, strict: bool = True) -> str | None:
+        strict_env, lenient_env, errors = _environments()
         try:
-            return (env or self.env).from_string(source).render(site=self.site, page=page)
-        except (LiquidError, RecursionError, TypeError, ValueError):
+            return (strict_env if strict else lenient_env).from_string(source).render(site=self.site, page=page)
+        except errors:
             return None
 
 
