@@ -130,3 +130,21 @@ def test_theme_tags_translated_with_a_tags_file(tmp_path: Path) -> None:
     assert "[Gist 5f1a9c](https://gist.github.com/5f1a9c)" in post and "gist:" not in (tmp_path / "project/import-report.txt").read_text()
     tags.write_text("gist: '{% if %}'\n", encoding="utf-8")
     assert main(["import-jekyll", "--tags", str(tags), str(FIXTURE), str(tmp_path / "other")]) == 2
+
+
+def test_jekyll_feeds_url_is_kept(imported) -> None:
+    """The fixture lists jekyll-feed in `plugins:`: its Atom feed's URL, /feed.xml, is kept."""
+    import feedparser
+    import yaml
+
+    project, site, printed = imported
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["plugins"][1]["ctoblog"]["feeds"] == {"also_at": {"/feed.xml": "atom"}}
+    assert "  feed: jekyll-feed's Atom feed stays at /feed.xml (feeds.also_at in mkdocs.yml)" in printed
+    assert "Missing images and broken links" not in printed and "validation" not in config  # /feed.xml is not broken
+    feed_link = page(site, "wrote/weekly-notes/").select_one("article a[href$='feed.xml']")  # a body link to it
+    assert feed_link["href"] == "../../feed.xml"
+    old, main = (feedparser.parse((site / path).read_bytes()) for path in ("feed.xml", "blog/atom.xml"))
+    assert not old.bozo and old.version == "atom10"
+    assert [e.link for e in old.entries] == [e.link for e in main.entries] and len(old.entries) == 5
+    assert [link.href for link in old.feed.links if link.rel == "self"] == ["https://steadystate.example/feed.xml"]

@@ -33,7 +33,8 @@ DOCS = {
     "blog/posts/2023-04-10-epsilon.md": post("title: Epsilon\ncategory: Hiring\ntags: [b]", BODY.format(name="eps")),
     "blog/posts/2023-05-10-zeta.md": post("title: Zeta\ncategory: Ops", BODY.format(name="zeta")),
 }
-PLUGIN = {"pagination": 2, "read_next": {"count": 2, "include": ["services.md"]}}
+PLUGIN = {"pagination": 2, "read_next": {"count": 2, "include": ["services.md"]},
+          "feeds": {"also_at": {"/feed.xml": "atom"}}}  # a copy of the blog's Atom feed, kept up to date too
 CONFIG = {"site_name": "Dirty serve", "site_url": "https://example.com/", "theme": MATERIAL,
           "plugins": ["search", {"ctoblog": PLUGIN}]}
 
@@ -200,6 +201,7 @@ def test_a_body_edit_rebuilds_that_post_its_blog_index_page_and_no_other_page(se
     assert {n for n in written if not n.endswith(".html")} == {
         "sitemap.xml", "sitemap.xml.gz", "search/search_index.json",
         *(f"blog/{folder}{f}" for folder in ("", "category/hiring/") for f in ("feed.xml", "atom.xml", "feed.json")),
+        "feed.xml",  # feeds.also_at: the blog's Atom feed
     }
 
 

@@ -15,6 +15,7 @@ from mkdocs_ctoblog.feeds.json_feed import render_json
 from mkdocs_ctoblog.feeds.model import (
     FORMATS,
     MEDIA_TYPES,
+    NAMES,
     STRING_KEYS,
     Channel,
     Enclosure,
@@ -35,6 +36,7 @@ RENDERERS: Mapping[Format, Callable[[Channel], bytes]] = {
 __all__ = [
     "FORMATS",
     "MEDIA_TYPES",
+    "NAMES",
     "RENDERERS",
     "STRING_KEYS",
     "Channel",

@@ -20,6 +20,7 @@ MEDIA_TYPES: Mapping[Format, str] = {
     "json": "application/feed+json",
 }
 STRING_KEYS: Mapping[Format, str] = {"rss": "feed_rss", "atom": "feed_atom", "json": "feed_json"}
+NAMES: Mapping[Format, str] = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
 
 
 @dataclass(frozen=True)

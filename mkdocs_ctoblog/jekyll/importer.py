@@ -20,6 +20,7 @@ from mkdocs_ctoblog import dates, inject
 from mkdocs_ctoblog.jekyll import entries, project, texts, tree
 from mkdocs_ctoblog.jekyll.entries import Entry
 from mkdocs_ctoblog.jekyll.evaluate import Evaluator, jekyll_site
+from mkdocs_ctoblog.jekyll.feed_plugin import jekyll_feed
 from mkdocs_ctoblog.jekyll.links import fix_links
 from mkdocs_ctoblog.jekyll.liquid import translate
 from mkdocs_ctoblog.jekyll.project import mkdocs_yml, next_steps, output_collections, site_variables
@@ -84,10 +85,11 @@ class _Importer:
         self.report.skipped += [(f.rel, "in _posts without a YYYY-MM-DD- name: Jekyll does not publish it") for f in files if f.kind == "ignored"]
         rendered = {f.rel: text for f in files if f.kind == "template" and (text := self.text_file(f, site)) is not None}
         statics += list(rendered)
+        feed_path = self.feed_path(statics, pages)
         self.paths = SitePaths(
             [_site_file(e.doc, e.url) for e in pages + posts] + [SiteFile(rel, rel, rel) for rel in statics],
             self.config.baseurl,
-            others=lambda path: "the new project" if path in project.WRITTEN_BY_OTHERS else None,
+            others=lambda path: "the new project" if path in project.WRITTEN_BY_OTHERS or "/" + path == feed_path else None,
         )
         os.makedirs(os.path.join(self.dest, "docs"), exist_ok=True)
         for number, entry in enumerate(posts + pages, start=1):
@@ -106,7 +108,7 @@ class _Importer:
         self.report.pages = len(pages)
         self.report.next_steps = next_steps(self.config, self.dest, self.switches)
         with open(os.path.join(self.dest, "mkdocs.yml"), "w", encoding="utf-8") as f:
-            f.write(mkdocs_yml(self.config, broken_links=bool(self.report.broken)))
+            f.write(mkdocs_yml(self.config, broken_links=bool(self.report.broken), feed_path=feed_path))
         with open(os.path.join(self.dest, "import-report.txt"), "w", encoding="utf-8") as f:
             f.write(self.report.text())
         return self.report
@@ -199,6 +201,22 @@ class _Importer:
         if text is None:
             self.report.skipped.append((file.rel, "a Liquid template of the theme (feeds, styles); ctoblog writes its own"))
         return text
+
+    def feed_path(self, statics: list[str], pages: list[Entry]) -> str | None:
+        """Where jekyll-feed wrote the Atom feed, for `feeds.also_at` (None without jekyll-feed, or
+        when a file of the site is there: jekyll-feed leaves such a file alone, and so does the import)."""
+        found = jekyll_feed(self.config)
+        if found is None:
+            return None
+        self.report.feed_not_kept += found.not_kept
+        if found.problem:
+            self.report.problems.append(found.problem)
+        path = found.path
+        if path is not None and path.lstrip("/") in {*statics, *(p.url for p in pages)}:
+            self.report.problems.append(f"jekyll-feed: {path} is a file of the site (copied as it is), so no feed is written there")
+            path = None
+        self.report.feed_path = path
+        return path
 
     def skip_static(self, rel: str) -> bool:
         if rel.lower().endswith((".md", ".markdown")):

@@ -63,8 +63,9 @@ def site_variables(config: SiteConfig) -> dict[str, object]:
     return {**found, "baseurl": config.baseurl, "url": config.url or ""}
 
 
-def mkdocs_yml(config: SiteConfig, *, broken_links: bool) -> str:
-    """The project's configuration: Material, search, and ctoblog set to give posts Jekyll's URLs."""
+def mkdocs_yml(config: SiteConfig, *, broken_links: bool, feed_path: str | None = None) -> str:
+    """The project's configuration: Material, search, and ctoblog set to give posts Jekyll's URLs
+    (and the blog's Atom feed jekyll-feed's `feed_path` too)."""
     author = config.author.get("name") if isinstance(config.author, Mapping) else config.author
     ctoblog: dict[str, Any] = {"post_url_format": config.post_permalink, "slug_case": "keep"}
     ctoblog["timezone"] = config.timezone or "UTC"  # without one, Jekyll used the building machine's
@@ -74,6 +75,8 @@ def mkdocs_yml(config: SiteConfig, *, broken_links: bool) -> str:
         ctoblog["excerpt_separator"] = config.excerpt_separator
     if config.paginate:
         ctoblog["pagination"] = config.paginate
+    if feed_path:
+        ctoblog["feeds"] = {"also_at": {feed_path: "atom"}}
     ctoblog["liquid"] = {"enabled": False}  # the import wrote the translation into the files
     settings: dict[str, Any] = {"site_name": config.title or "My blog"}
     url = config.url or cname_url(config)

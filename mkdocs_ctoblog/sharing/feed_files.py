@@ -3,8 +3,10 @@ feed links of index pages, and writing them with the folder sitemaps."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from mkdocs.plugins import get_plugin_logger
 
@@ -81,6 +83,18 @@ class FeedFiles:
     def folder_sitemaps(self) -> list[str]:
         """Site paths of the sitemaps written next to the feeds (see `sitemaps`)."""
         return [f"{s.folder}/{sitemaps.FILE_NAME}" for s in self.feed_sets if s.folder]
+
+    def copies(self) -> list[tuple[str, Format, str]]:
+        """`feeds.also_at` of this build: (site path, format, who writes it) of each further copy
+        of the blog's feeds; none when no feeds are written."""
+        blog = self.feed_set("")
+        if blog is None:
+            return []
+        return [
+            (path, fmt, f"the blog's {feeds.NAMES[fmt]} feed also at '{path}' (feeds.also_at)")
+            for path, fmt in self.config.feeds.also_at.items()
+            if fmt in blog.formats
+        ]
 
     def feed_set(self, key: str) -> FeedSet | None:
         return next((s for s in self.feed_sets if s.key == key), None)
@@ -174,7 +188,8 @@ class FeedFiles:
         )
 
     def write(self, site_dir: str, *, own_files: frozenset[str]) -> None:
-        """Write every planned feed, then the folder sitemaps Material's JavaScript asks for."""
+        """Write every planned feed and its copies (`feeds.also_at`), then the folder sitemaps
+        Material's JavaScript asks for."""
         if not self.feeds_on:
             return
         written = {} if self.written is None else self.written
@@ -183,15 +198,14 @@ class FeedFiles:
             channel = self.channel(feed_set)
             for fmt in feed_set.formats:
                 path = feed_set.path(fmt)
-                if path in own_files:
-                    continue
-                target = Path(outpaths.site_file(site_dir, path))
-                if written.get(path) == (channel, _mtime(target)):
-                    continue  # the same feed, and the file as this plugin wrote it
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(feeds.RENDERERS[fmt](channel))
-                written[path] = (channel, _mtime(target))
-                count += 1
+                if path not in own_files:
+                    count += self._write(site_dir, path, fmt, channel, written)
+            if feed_set.key == "":
+                for path, fmt, _owner in self.copies():
+                    # the same feed; its self link (Atom, RSS) or feed_url (JSON) is where this copy is
+                    own_url = self.links.absolute(quote(path)) or ""
+                    copy = dataclasses.replace(channel, feed_urls={**channel.feed_urls, fmt: own_url})
+                    count += self._write(site_dir, path, fmt, copy, written)
         folders = [s.folder for s in self.feed_sets]
         site_map = sitemaps.read_site_map(site_dir)
         kept = [f"{folder}/{sitemaps.FILE_NAME}" for folder in folders if folder]
@@ -199,6 +213,18 @@ class FeedFiles:
             sitemaps.write_folder_sitemaps(site_dir, site_map, self.links.site.site_url or "", folders, skip=own_files)
             written[sitemaps.FILE_NAME] = site_map
         log.debug("feeds: %d written", count)
+
+    @staticmethod
+    def _write(site_dir: str, path: str, fmt: Format, channel: feeds.Channel, written: dict[str, object]) -> int:
+        """Write one feed file unless the last build wrote the same one and it is still as written
+        (`mkdocs serve --dirty`); return how many files were written."""
+        target = Path(outpaths.site_file(site_dir, path))
+        if written.get(path) == (channel, _mtime(target)):
+            return 0
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(feeds.RENDERERS[fmt](channel))
+        written[path] = (channel, _mtime(target))
+        return 1
 
 
 def _mtime(path: Path) -> int | None:
