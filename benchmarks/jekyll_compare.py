@@ -11,7 +11,8 @@ posts Jekyll publishes and how many are reachable at their Jekyll URL in the MkD
 built that Jekyll hides, built posts with Liquid visible outside code, cards and meta descriptions
 with Liquid, `{% highlight %}` blocks
 against code blocks, and body links and images that resolve (and, of those that do not, how many
-Jekyll's own build misses too). Needs Debian's `jekyll` (and the plugins the blog uses).
+Jekyll's own build misses too), and the feeds Jekyll writes that have a feed at their path in the
+MkDocs build. Needs Debian's `jekyll` (and the plugins the blog uses).
 """
 
 from __future__ import annotations
@@ -183,6 +184,8 @@ def compare(src: Path, published: list[dict[str, str]], jekyll_site: Path, site:
             element.decompose()
         if re.search(r"\{%|%\}|\{\{", article.get_text()):
             liquid.append(url)
+    feeds = _feeds(jekyll_site)
+    feeds_missing = [path for path in feeds if path not in _feeds(site, only=feeds)]
     return {
         "posts Jekyll publishes": len(posts),
         "reachable at their Jekyll URL": len(reachable),
@@ -196,7 +199,22 @@ def compare(src: Path, published: list[dict[str, str]], jekyll_site: Path, site:
         "{% highlight %} blocks / code blocks for them": f"{highlights} / {code_blocks}",
         "posts with fewer code blocks than highlights": short[:5],
         "body links and images: resolve / broken (broken in Jekyll's build too)": f"{links_ok} / {links_broken} ({broken_in_jekyll_too})",
+        "feeds Jekyll writes / a feed at their path in the MkDocs build": f"{len(feeds)} / {len(feeds) - len(feeds_missing)}",
+        "feeds missing": feeds_missing[:10],
     }
+
+
+def _feeds(site: Path, only: list[str] | None = None) -> list[str]:
+    """Site paths of the feeds (Atom, RSS, JSON Feed) a build wrote (of `only`, when given)."""
+    found = []
+    paths = [site / p for p in only] if only is not None else sorted(site.rglob("*"))
+    for path in paths:
+        if not path.is_file() or path.suffix not in (".xml", ".atom", ".rss", ".json", ""):
+            continue
+        head = path.read_bytes()[:4000]
+        if re.search(rb"<feed[\s>]|<rss[\s>]|jsonfeed\.org/version/", head):
+            found.append(str(path.relative_to(site)).replace(os.sep, "/"))
+    return found
 
 
 def _liquid_in_summaries(site: Path) -> list[str]:

@@ -1,5 +1,6 @@
-"""jekyll-feed found in a Jekyll site (`plugins:`, `gems:`, the Gemfile) and the path of its Atom
-feed (`feed: path:`, `feed: collections: posts: path:`), which the import keeps (`feeds.also_at`)."""
+"""The feeds of a Jekyll site whose URLs the import keeps (`feeds.also_at`): jekyll-feed (found in
+`plugins:`, `gems:` or the Gemfile; its path from `feed: path:` or `feed: collections: posts:
+path:`) and the theme's feed templates (format from their text, path from `permalink`)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import pytest
 import yaml
 from conftest import mkdocs_cli_build, post, write_tree
 
-from mkdocs_ctoblog.jekyll.feed_plugin import JekyllFeed, jekyll_feed
 from mkdocs_ctoblog.jekyll.importer import import_jekyll
+from mkdocs_ctoblog.jekyll.old_feeds import JekyllFeed, feed_template, jekyll_feed
 from mkdocs_ctoblog.jekyll.site_config import read_site_config
 
 
@@ -39,6 +40,24 @@ def test_jekyll_feed_found(tmp_path: Path, files: dict[str, str], expected: Jeky
     assert jekyll_feed(read_site_config(str(tmp_path / "_config.yml"))) == expected
 
 
+@pytest.mark.parametrize(
+    ("rel", "text", "expected"),
+    [
+        pytest.param("atom.xml", '---\nlayout: null\n---\n<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+                     "{% for post in site.posts %}<entry/>{% endfor %}</feed>\n", ("/atom.xml", "atom"), id="atom"),
+        pytest.param("feeds/rss.xml", "---\npermalink: /rss/feed.rss\n---\n<rss version=\"2.0\">{% for p in site.posts %}"
+                     "{% endfor %}</rss>\n", ("/rss/feed.rss", "rss"), id="rss-permalink"),
+        pytest.param("feed.json", '---\n---\n{"version": "https://jsonfeed.org/version/1", "items": []}\n',
+                     ("/feed.json", "json"), id="json"),
+        pytest.param("sitemap.xml", "---\n---\n<urlset>{% for p in site.pages %}{% endfor %}</urlset>\n", None, id="no-feed"),
+        pytest.param("atom.xml", "---\npermalink: /feed/\n---\n<feed></feed>\n", None, id="folder-permalink"),
+    ],
+)
+def test_feed_templates(tmp_path: Path, rel: str, text: str, expected: tuple[str, str] | None) -> None:
+    write_tree(tmp_path, {rel: text})
+    assert feed_template(str(tmp_path), rel) == expected
+
+
 def test_a_file_of_the_site_at_the_feeds_path_is_left_alone(tmp_path: Path) -> None:
     """jekyll-feed does not write over a file of the site; the import copies that file and sets no copy."""
     write_tree(tmp_path / "src", {
@@ -49,6 +68,20 @@ def test_a_file_of_the_site_at_the_feeds_path_is_left_alone(tmp_path: Path) -> N
     report = import_jekyll(str(tmp_path / "src"), str(tmp_path / "project"))
     config = yaml.safe_load((tmp_path / "project/mkdocs.yml").read_text(encoding="utf-8"))
     assert "feeds" not in config["plugins"][1]["ctoblog"]
-    assert "jekyll-feed: /feed.xml is a file of the site (copied as it is), so no feed is written there" in report.text()
+    assert "/feed.xml: a file of the site (copied as it is), so no feed is written there" in report.text()
     site = mkdocs_cli_build(tmp_path / "project/mkdocs.yml", tmp_path / "site")
     assert (site / "feed.xml").read_text(encoding="utf-8") == "<feed>mine</feed>\n"
+
+
+def test_a_feed_on_the_blogs_own_feed_path_is_no_copy(tmp_path: Path) -> None:
+    """An old feed at the path of the blog's own feed of that format needs no copy."""
+    write_tree(tmp_path / "src", {
+        "_config.yml": "title: T\nurl: https://t.example\nplugins: [jekyll-feed]\nfeed:\n  path: /blog/atom.xml\n",
+        "_posts/2024-01-02-hello.md": post("title: Hello"),
+        "rss.xml": "---\npermalink: /blog/feed.json\n---\n<rss>{% for p in site.posts %}{% endfor %}</rss>\n",
+    })
+    report = import_jekyll(str(tmp_path / "src"), str(tmp_path / "project")).text()
+    config = yaml.safe_load((tmp_path / "project/mkdocs.yml").read_text(encoding="utf-8"))
+    assert "feeds" not in config["plugins"][1]["ctoblog"]
+    assert "  feed URL kept: /blog/atom.xml: jekyll-feed's Atom feed, now the blog's\n" in report
+    assert "/blog/feed.json: the RSS feed of the template rss.xml is now the blog's JSON Feed feed" in report

@@ -132,19 +132,20 @@ def test_theme_tags_translated_with_a_tags_file(tmp_path: Path) -> None:
     assert main(["import-jekyll", "--tags", str(tags), str(FIXTURE), str(tmp_path / "other")]) == 2
 
 
-def test_jekyll_feeds_url_is_kept(imported) -> None:
-    """The fixture lists jekyll-feed in `plugins:`: its Atom feed's URL, /feed.xml, is kept."""
+def test_the_old_feed_url_is_kept(imported) -> None:
+    """The fixture's feed.xml template (jekyll-feed, also listed, leaves it alone) wrote Atom at
+    /feed.xml: the blog's Atom feed is written there too."""
     import feedparser
     import yaml
 
     project, site, printed = imported
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["plugins"][1]["ctoblog"]["feeds"] == {"also_at": {"/feed.xml": "atom"}}
-    assert "  feed: jekyll-feed's Atom feed stays at /feed.xml (feeds.also_at in mkdocs.yml)" in printed
+    assert "  feed URL kept: /feed.xml: the Atom feed of the template feed.xml, now the blog's (feeds.also_at in mkdocs.yml)\n" in printed
     assert "Missing images and broken links" not in printed and "validation" not in config  # /feed.xml is not broken
-    feed_link = page(site, "wrote/weekly-notes/").select_one("article a[href$='feed.xml']")  # a body link to it
-    assert feed_link["href"] == "../../feed.xml"
     old, main = (feedparser.parse((site / path).read_bytes()) for path in ("feed.xml", "blog/atom.xml"))
     assert not old.bozo and old.version == "atom10"
     assert [e.link for e in old.entries] == [e.link for e in main.entries] and len(old.entries) == 5
     assert [link.href for link in old.feed.links if link.rel == "self"] == ["https://steadystate.example/feed.xml"]
+    feed_link = page(site, "wrote/weekly-notes/").select_one("article a[href$='feed.xml']")  # a body link to it
+    assert feed_link["href"] == "../../feed.xml"

@@ -113,3 +113,19 @@ def test_without_config_the_cname_file_gives_site_url_and_date_urls(tmp_path: Pa
     site = mkdocs_cli_build(tmp_path / "project" / "mkdocs.yml", tmp_path / "site")  # --strict: no site_url warning
     assert page(site, "2010/05/11/tomdoc.html").select_one("article h1").get_text(strip=True) == "TomDoc"
     assert (site / "CNAME").is_file()
+
+
+def test_the_old_feed_urls_are_kept_under_the_sub_path(imported) -> None:
+    """jekyll-feed wrote /notes/atom.xml (`feed: path: /atom.xml`), the feed.xml template
+    /notes/feed.xml: the blog's Atom feed is at both, each with its own self link."""
+    import feedparser
+
+    project, site = imported
+    report = (project / "import-report.txt").read_text(encoding="utf-8")
+    assert "  feed URL kept: /atom.xml: jekyll-feed's Atom feed, now the blog's (feeds.also_at in mkdocs.yml)\n" in report
+    main = feedparser.parse((site / "blog/atom.xml").read_bytes())
+    for path in ("atom.xml", "feed.xml"):
+        old = feedparser.parse((site / path).read_bytes())
+        assert not old.bozo and old.version == "atom10"
+        assert [e.id for e in old.entries] == [e.id for e in main.entries] and len(old.entries) == 3
+        assert [link.href for link in old.feed.links if link.rel == "self"] == [f"https://notes.example/notes/{path}"]

@@ -17,10 +17,10 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from mkdocs_ctoblog import dates, inject
-from mkdocs_ctoblog.jekyll import entries, project, texts, tree
+from mkdocs_ctoblog.feeds.model import NAMES, Format
+from mkdocs_ctoblog.jekyll import entries, old_feeds, project, texts, tree
 from mkdocs_ctoblog.jekyll.entries import Entry
 from mkdocs_ctoblog.jekyll.evaluate import Evaluator, jekyll_site
-from mkdocs_ctoblog.jekyll.feed_plugin import jekyll_feed
 from mkdocs_ctoblog.jekyll.links import fix_links
 from mkdocs_ctoblog.jekyll.liquid import translate
 from mkdocs_ctoblog.jekyll.project import mkdocs_yml, next_steps, output_collections, site_variables
@@ -67,6 +67,7 @@ class _Importer:
         self.report = Report(source=src, dest=dest, timezone=config.timezone)
         self.report.problems.extend(config.problems)
         self.now = dates.now()
+        self.feed_templates: dict[str, tuple[Format, str]] = {}  # site path → format, template
 
     def run(self) -> Report:
         self.collections = output_collections(self.config)
@@ -85,11 +86,11 @@ class _Importer:
         self.report.skipped += [(f.rel, "in _posts without a YYYY-MM-DD- name: Jekyll does not publish it") for f in files if f.kind == "ignored"]
         rendered = {f.rel: text for f in files if f.kind == "template" and (text := self.text_file(f, site)) is not None}
         statics += list(rendered)
-        feed_path = self.feed_path(statics, pages)
+        feed_copies = self.feed_copies(statics, pages)
         self.paths = SitePaths(
             [_site_file(e.doc, e.url) for e in pages + posts] + [SiteFile(rel, rel, rel) for rel in statics],
             self.config.baseurl,
-            others=lambda path: "the new project" if path in project.WRITTEN_BY_OTHERS or "/" + path == feed_path else None,
+            others=lambda path: "the new project" if path in project.WRITTEN_BY_OTHERS or "/" + path in feed_copies else None,
         )
         os.makedirs(os.path.join(self.dest, "docs"), exist_ok=True)
         for number, entry in enumerate(posts + pages, start=1):
@@ -108,7 +109,7 @@ class _Importer:
         self.report.pages = len(pages)
         self.report.next_steps = next_steps(self.config, self.dest, self.switches)
         with open(os.path.join(self.dest, "mkdocs.yml"), "w", encoding="utf-8") as f:
-            f.write(mkdocs_yml(self.config, broken_links=bool(self.report.broken), feed_path=feed_path))
+            f.write(mkdocs_yml(self.config, broken_links=bool(self.report.broken), feed_copies=feed_copies))
         with open(os.path.join(self.dest, "import-report.txt"), "w", encoding="utf-8") as f:
             f.write(self.report.text())
         return self.report
@@ -198,25 +199,39 @@ class _Importer:
 
     def text_file(self, file: tree.SourceFile, site: LiquidSite) -> str | None:
         text = texts.translated(self.config.source, file.rel, site)
+        feed = old_feeds.feed_template(self.config.source, file.rel) if text is None else None
+        if feed is not None:
+            self.feed_templates[feed[0]] = (feed[1], file.rel)
         if text is None:
             self.report.skipped.append((file.rel, "a Liquid template of the theme (feeds, styles); ctoblog writes its own"))
         return text
 
-    def feed_path(self, statics: list[str], pages: list[Entry]) -> str | None:
-        """Where jekyll-feed wrote the Atom feed, for `feeds.also_at` (None without jekyll-feed, or
-        when a file of the site is there: jekyll-feed leaves such a file alone, and so does the import)."""
-        found = jekyll_feed(self.config)
-        if found is None:
-            return None
-        self.report.feed_not_kept += found.not_kept
-        if found.problem:
-            self.report.problems.append(found.problem)
-        path = found.path
-        if path is not None and path.lstrip("/") in {*statics, *(p.url for p in pages)}:
-            self.report.problems.append(f"jekyll-feed: {path} is a file of the site (copied as it is), so no feed is written there")
-            path = None
-        self.report.feed_path = path
-        return path
+    def feed_copies(self, statics: list[str], pages: list[Entry]) -> dict[str, Format]:
+        """The old site's feed paths and their formats, for `feeds.also_at`: jekyll-feed's Atom feed
+        and the theme's feed templates (found by `text_file`), but not where a file of the site is
+        (jekyll-feed leaves such a file alone, and so does the import) nor on the blog's own feeds."""
+        found: dict[str, tuple[Format, str]] = {}  # path → format, what wrote it
+        plugin = old_feeds.jekyll_feed(self.config)
+        if plugin is not None:
+            self.report.feed_not_kept += plugin.not_kept
+            if plugin.problem:
+                self.report.problems.append(plugin.problem)
+            if plugin.path is not None:
+                found[plugin.path] = ("atom", "jekyll-feed's Atom feed")
+        found |= {path: (fmt, f"the {NAMES[fmt]} feed of the template {rel}") for path, (fmt, rel) in self.feed_templates.items()}
+        taken = {*statics, *(p.url for p in pages)}
+        copies: dict[str, Format] = {}
+        for path, (fmt, what) in sorted(found.items()):
+            main = old_feeds.MAIN_FEEDS.get(path)
+            if path.lstrip("/") in taken:
+                self.report.problems.append(f"{path}: a file of the site (copied as it is), so no feed is written there")
+            elif main is not None and main != fmt:
+                self.report.problems.append(f"{path}: {what} is now the blog's {NAMES[main]} feed")
+            else:
+                if main is None:
+                    copies[path] = fmt
+                self.report.kept_feeds.append(f"{path}: {what}, now the blog's" + ("" if main else " (feeds.also_at in mkdocs.yml)"))
+        return copies
 
     def skip_static(self, rel: str) -> bool:
         if rel.lower().endswith((".md", ".markdown")):

@@ -63,9 +63,9 @@ def site_variables(config: SiteConfig) -> dict[str, object]:
     return {**found, "baseurl": config.baseurl, "url": config.url or ""}
 
 
-def mkdocs_yml(config: SiteConfig, *, broken_links: bool, feed_path: str | None = None) -> str:
+def mkdocs_yml(config: SiteConfig, *, broken_links: bool, feed_copies: Mapping[str, str] | None = None) -> str:
     """The project's configuration: Material, search, and ctoblog set to give posts Jekyll's URLs
-    (and the blog's Atom feed jekyll-feed's `feed_path` too)."""
+    and to write the blog's feeds at the old site's feed paths too (`feed_copies`: path → format)."""
     author = config.author.get("name") if isinstance(config.author, Mapping) else config.author
     ctoblog: dict[str, Any] = {"post_url_format": config.post_permalink, "slug_case": "keep"}
     ctoblog["timezone"] = config.timezone or "UTC"  # without one, Jekyll used the building machine's
@@ -75,8 +75,8 @@ def mkdocs_yml(config: SiteConfig, *, broken_links: bool, feed_path: str | None 
         ctoblog["excerpt_separator"] = config.excerpt_separator
     if config.paginate:
         ctoblog["pagination"] = config.paginate
-    if feed_path:
-        ctoblog["feeds"] = {"also_at": {feed_path: "atom"}}
+    if feed_copies:
+        ctoblog["feeds"] = {"also_at": dict(feed_copies)}
     ctoblog["liquid"] = {"enabled": False}  # the import wrote the translation into the files
     settings: dict[str, Any] = {"site_name": config.title or "My blog"}
     url = config.url or cname_url(config)

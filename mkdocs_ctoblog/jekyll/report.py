@@ -31,7 +31,7 @@ class Report:
     next_steps: list[str] = field(default_factory=list)
     timezone: str | None = None  # `_config.yml`'s; None: Jekyll used the building machine's, the import UTC
     zone_days: list[tuple[str, dt.datetime, str]] = field(default_factory=list)  # doc, date, URL in UTC
-    feed_path: str | None = None  # jekyll-feed's Atom feed, kept there (`feeds.also_at`)
+    kept_feeds: list[str] = field(default_factory=list)  # the old site's feed URLs, and what is there now
     feed_not_kept: tuple[str, ...] = ()  # jekyll-feed's other feeds (`feed: categories`...)
 
     def text(self, limit: int | None = None) -> str:
@@ -56,8 +56,7 @@ class Report:
             "  time zone: UTC (_config.yml sets no 'timezone', so Jekyll used the zone of the machine that built "
             "it; set ctoblog's 'timezone' in mkdocs.yml to that zone to get its days)",
         ]
-        if self.feed_path:
-            lines.append(f"  feed: jekyll-feed's Atom feed stays at {self.feed_path} (feeds.also_at in mkdocs.yml)")
+        lines += [f"  feed URL kept: {line}" for line in self.kept_feeds]
         if self.feed_not_kept:
             lines.append(f"  jekyll-feed's other feeds ({', '.join(self.feed_not_kept)}) are not kept: "
                          "category feeds are at /blog/category/<slug>/feed.xml")

@@ -1,5 +1,6 @@
-"""jekyll-feed: whether a Jekyll site used it, and the path of the Atom feed it wrote, so that the
-new project writes its blog's Atom feed there too (`feeds.also_at`) and subscribers keep reading."""
+"""The feeds a Jekyll site published: jekyll-feed's Atom feed and the theme's own feed templates
+(`atom.xml`, `rss.xml` looping over posts). The new project writes its blog's feed of the same
+format at each of their paths too (`feeds.also_at`), so subscribers keep reading."""
 
 from __future__ import annotations
 
@@ -9,13 +10,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mkdocs_ctoblog import outpaths
+from mkdocs_ctoblog.feeds.model import FILE_NAMES, Format
+from mkdocs_ctoblog.frontmatter_io import split_post
 from mkdocs_ctoblog.jekyll.project import raw_config
 from mkdocs_ctoblog.jekyll.site_config import SiteConfig
 
 NAME = "jekyll-feed"
 DEFAULT_PATH = "/feed.xml"  # jekyll-feed's default `feed: path:`
+MAIN_FEEDS: Mapping[str, Format] = {f"/blog/{name}": fmt for fmt, name in FILE_NAMES.items()}  # the import's blog_dir
 _GEMFILE_LINE = re.compile(r"""^\s*gem\s+["']jekyll-feed["']""", re.MULTILINE)
 _OTHER_FEEDS = ("categories", "tags", "collections")
+_TEMPLATE_FORMATS: tuple[tuple[re.Pattern[str], Format], ...] = (
+    (re.compile(r"<feed[\s>]"), "atom"),
+    (re.compile(r"<rss[\s>]"), "rss"),
+    (re.compile(r"jsonfeed\.org/version/"), "json"),
+)
 
 
 @dataclass(frozen=True)
@@ -47,10 +56,35 @@ def jekyll_feed(config: SiteConfig) -> JekyllFeed | None:
     )
     if given is None:
         return JekyllFeed(DEFAULT_PATH, not_kept)
-    problem = _path_problem(given)
-    if problem is not None:
-        return JekyllFeed(None, not_kept, f"_config.yml feed: path: {given!r} {problem}; the feed's URL is not kept")
-    return JekyllFeed("/" + outpaths.normalise(given, url=True).path, not_kept)
+    path = site_path(given)
+    if path is None:
+        return JekyllFeed(None, not_kept, f"_config.yml feed: path: {given!r} is not a file path inside the site; the feed's URL is not kept")
+    return JekyllFeed(path, not_kept)
+
+
+def feed_template(source: str, rel: str) -> tuple[str, Format] | None:
+    """(site path, format) of a Liquid template that writes a feed (`atom.xml` with `<feed>`,
+    `rss.xml` with `<rss>`, a JSON Feed), at its `permalink` if it has one; else None."""
+    try:
+        with open(os.path.join(source, rel), encoding="utf-8-sig") as f:
+            split = split_post(f.read())
+    except (OSError, UnicodeDecodeError):
+        return None
+    fmt = next((fmt for pattern, fmt in _TEMPLATE_FORMATS if pattern.search(split.body)), None)
+    permalink = split.meta.get("permalink") if not split.error else None
+    path = site_path(permalink if isinstance(permalink, str) and permalink.strip() else rel)
+    return (path, fmt) if fmt is not None and path is not None else None
+
+
+def site_path(path: object) -> str | None:
+    """`/feed.xml` for a file path inside the site (`feed.xml`, `/feed.xml`), else None."""
+    if not isinstance(path, str):
+        return None
+    try:
+        found = outpaths.normalise(path, url=True)
+    except outpaths.UnsafePath:
+        return None
+    return None if found.has_parent or found.folder or not found.path else "/" + found.path
 
 
 def _in_gemfile(folder: str) -> bool:
@@ -64,15 +98,3 @@ def _in_gemfile(folder: str) -> bool:
 def _only_posts(collections: object) -> bool:
     names = list(collections) if isinstance(collections, (Mapping, list)) else []
     return all(str(name) == "posts" for name in names)
-
-
-def _path_problem(path: object) -> str | None:
-    if not isinstance(path, str):
-        return "is not text"
-    try:
-        found = outpaths.normalise(path, url=True)
-    except outpaths.UnsafePath as exc:
-        return str(exc)
-    if found.has_parent or found.folder or not found.path:
-        return "is not a file path inside the site"
-    return None
