@@ -25,6 +25,9 @@ from mkdocs_ctoblog.jekyll.site_config import read_site_config
         pytest.param({"_config.yml": "gems:\n  - jekyll-feed\n"}, JekyllFeed("/feed.xml"), id="gems"),
         pytest.param({"Gemfile": 'group :jekyll_plugins do\n  gem "jekyll-feed", "~> 0.12"\nend\n'},
                      JekyllFeed("/feed.xml"), id="gemfile"),
+        pytest.param({"_config.yml": "theme: minima\n"}, JekyllFeed("/feed.xml"), id="theme-minima"),
+        pytest.param({"_includes/head.html": "<head>{%- feed_meta -%}</head>\n"}, JekyllFeed("/feed.xml"), id="feed-meta"),
+        pytest.param({"_layouts/default.html": "<head>{{ feed_meta }}</head>\n"}, None, id="not-the-tag"),
         pytest.param({"_config.yml": "plugins: [jekyll-feed]\nfeed:\n  path: atom.xml\n"}, JekyllFeed("/atom.xml"), id="path"),
         pytest.param({"_config.yml": "plugins: [jekyll-feed]\nfeed:\n  path: /feed.xml\n  collections:\n"
                                      "    posts:\n      path: /blog.atom\n"}, JekyllFeed("/blog.atom"), id="posts-path"),

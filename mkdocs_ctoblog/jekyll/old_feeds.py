@@ -19,6 +19,11 @@ NAME = "jekyll-feed"
 DEFAULT_PATH = "/feed.xml"  # jekyll-feed's default `feed: path:`
 MAIN_FEEDS: Mapping[str, Format] = {f"/blog/{name}": fmt for fmt, name in FILE_NAMES.items()}  # the import's blog_dir
 _GEMFILE_LINE = re.compile(r"""^\s*gem\s+["']jekyll-feed["']""", re.MULTILINE)
+# Theme gems that depend on jekyll-feed: Jekyll loads a gem theme's dependencies, so `theme: minima`
+# alone publishes /feed.xml (checked with Jekyll 4.3 and minima 2.5).
+_THEMES_WITH_FEED = frozenset({"minima"})
+_FEED_META = re.compile(r"\{%-?\s*feed_meta\b")  # jekyll-feed's head tag: the site's layouts need the plugin
+_TEMPLATE_FOLDERS = ("_layouts", "_includes")
 _OTHER_FEEDS = ("categories", "tags", "collections")
 _TEMPLATE_FORMATS: tuple[tuple[re.Pattern[str], Format], ...] = (
     (re.compile(r"<feed[\s>]"), "atom"),
@@ -40,11 +45,11 @@ class JekyllFeed:
 
 def jekyll_feed(config: SiteConfig) -> JekyllFeed | None:
     """jekyll-feed's feed when the site uses the plugin (`plugins:` or `gems:` of `_config.yml`,
-    or the site's Gemfile), else None."""
-    raw = raw_config(config)
-    listed = [name for key in ("plugins", "gems") if isinstance(raw.get(key), list) for name in raw[key]]
-    if NAME not in listed and not _in_gemfile(os.path.dirname(config.config_path)):
+    the site's Gemfile, a gem theme that depends on it, or `{% feed_meta %}` in the site's layouts),
+    else None."""
+    if not _uses_jekyll_feed(config):
         return None
+    raw = raw_config(config)
     settings = raw.get("feed")
     settings = settings if isinstance(settings, Mapping) else {}
     collections = settings.get("collections")
@@ -85,6 +90,31 @@ def site_path(path: object) -> str | None:
     except outpaths.UnsafePath:
         return None
     return None if found.has_parent or found.folder or not found.path else "/" + found.path
+
+
+def _uses_jekyll_feed(config: SiteConfig) -> bool:
+    raw = raw_config(config)
+    listed = [name for key in ("plugins", "gems") if isinstance(raw.get(key), list) for name in raw[key]]
+    return (
+        NAME in listed
+        or raw.get("theme") in _THEMES_WITH_FEED
+        or _in_gemfile(os.path.dirname(config.config_path))
+        or _in_templates(config.source)
+    )
+
+
+def _in_templates(source: str) -> bool:
+    """Whether a layout or include of the site calls jekyll-feed's `{% feed_meta %}`."""
+    for folder in _TEMPLATE_FOLDERS:
+        for root, _dirs, files in os.walk(os.path.join(source, folder)):
+            for name in files:
+                try:
+                    with open(os.path.join(root, name), encoding="utf-8", errors="replace") as f:
+                        if _FEED_META.search(f.read()):
+                            return True
+                except OSError:
+                    continue
+    return False
 
 
 def _in_gemfile(folder: str) -> bool:
