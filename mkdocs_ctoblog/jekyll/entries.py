@@ -159,14 +159,6 @@ def is_listing(body: str) -> bool:
     return _LISTING.search(body) is not None
 
 
-def suffixed(url: str, number: int) -> str:
-    """`wrote/x/` → `wrote/x-2/`; `2020/x.html` → `2020/x-2.html`."""
-    if url.endswith("/"):
-        return url[:-1] + f"-{number}/"
-    stem, ext = posixpath.splitext(url)
-    return f"{stem}-{number}{ext}" if ext in (".html", ".htm", ".aspx", ".php") else f"{url}-{number}"
-
-
 def dest_url(dest_uri: str) -> str:
     """The URL of an output file with directory URLs: `x/index.html` → `x/`."""
     return dest_uri.removesuffix("index.html")

@@ -10,9 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mkdocs_ctoblog import outpaths
-from mkdocs_ctoblog.feeds.model import FILE_NAMES, Format
+from mkdocs_ctoblog.feeds.model import FILE_NAMES, NAMES, Format
 from mkdocs_ctoblog.frontmatter_io import split_post
 from mkdocs_ctoblog.jekyll.project import raw_config
+from mkdocs_ctoblog.jekyll.report import Report
 from mkdocs_ctoblog.jekyll.site_config import SiteConfig
 
 NAME = "jekyll-feed"
@@ -65,6 +66,36 @@ def jekyll_feed(config: SiteConfig) -> JekyllFeed | None:
     if path is None:
         return JekyllFeed(None, not_kept, f"_config.yml feed: path: {given!r} is not a file path inside the site; the feed's URL is not kept")
     return JekyllFeed(path, not_kept)
+
+
+def feed_copies(
+    config: SiteConfig, templates: Mapping[str, tuple[Format, str]], taken: set[str], report: Report
+) -> dict[str, Format]:
+    """The old site's feed paths and their formats, for `feeds.also_at`: jekyll-feed's Atom feed
+    and the theme's feed templates (`templates`: path → format, template file), but not where a
+    file of the site is (`taken`: jekyll-feed leaves such a file alone, and so does the import) nor
+    on the blog's own feeds. What is kept and what is not goes to the report."""
+    found: dict[str, tuple[Format, str]] = {}  # path → format, what wrote it
+    plugin = jekyll_feed(config)
+    if plugin is not None:
+        report.feed_not_kept += plugin.not_kept
+        if plugin.problem:
+            report.problems.append(plugin.problem)
+        if plugin.path is not None:
+            found[plugin.path] = ("atom", "jekyll-feed's Atom feed")
+    found |= {path: (fmt, f"the {NAMES[fmt]} feed of the template {rel}") for path, (fmt, rel) in templates.items()}
+    copies: dict[str, Format] = {}
+    for path, (fmt, what) in sorted(found.items()):
+        main = MAIN_FEEDS.get(path)
+        if path.lstrip("/") in taken:
+            report.problems.append(f"{path}: a file of the site (copied as it is), so no feed is written there")
+        elif main is not None and main != fmt:
+            report.problems.append(f"{path}: {what} is now the blog's {NAMES[main]} feed")
+        else:
+            if main is None:
+                copies[path] = fmt
+            report.kept_feeds.append(f"{path}: {what}, now the blog's" + ("" if main else " (feeds.also_at in mkdocs.yml)"))
+    return copies
 
 
 def feed_template(source: str, rel: str) -> tuple[str, Format] | None:

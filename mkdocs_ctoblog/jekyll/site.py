@@ -74,6 +74,11 @@ def read_include(folder: str, name: str) -> str | None:
         return None
 
 
+def in_markdown_link(before: str) -> bool:
+    """Whether the text `before` a link target puts it in Markdown (`](x)`, `[ref]: x`, `<x>`), not HTML or text."""
+    return before.endswith(("](", "]: ", "]:", "<"))
+
+
 def relative_doc(target: str, src: str) -> str:
     """Path of doc `target` relative to the doc `src`: MkDocs turns it into the right URL."""
     return posixpath.relpath(target, posixpath.dirname(src) or ".")

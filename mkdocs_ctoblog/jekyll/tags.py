@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from mkdocs_ctoblog.jekyll.site import in_markdown_link
+
 if TYPE_CHECKING:
     from mkdocs_ctoblog.jekyll.liquid import _Translator
     from mkdocs_ctoblog.jekyll.site import LiquidSite
@@ -41,7 +43,7 @@ def takes_body(name: str, site: LiquidSite) -> bool:
 def render(name: str, args: str, body: str | None, before: str, t: _Translator) -> str | None:
     """The translation of `{% name args %}` (with `body` for block tags); None: no translation."""
     if name in t.site.tags or name in THEME_TAGS:
-        key = (name, args, body, _markdown_link(before))  # a body repeats its shortcodes: render each once
+        key = (name, args, body, in_markdown_link(before))  # a body repeats its shortcodes: render each once
         if key not in t.rendered:
             t.rendered[key] = _template(name, args, body, before, t)
         return t.rendered[key]
@@ -148,10 +150,6 @@ def _url(t: _Translator, path: str, before: str, within: str | None) -> str:
     if not path.startswith("/"):
         return path
     return t.url(path, {"markdown": "](", "html": '="'}.get(within or "", before))
-
-
-def _markdown_link(before: str) -> bool:
-    return before.endswith(("](", "]: ", "]:", "<"))
 
 
 def _unquote(value: str) -> str:
