@@ -25,6 +25,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_ctoblog.plural import counted
 from mkdocs_ctoblog.shown import shown
 from mkdocs_ctoblog.sitepaths import SiteFile, SitePaths
 from mkdocs_ctoblog.views import rel
@@ -115,10 +116,11 @@ def report(findings: Findings) -> None:
     if findings.from_root:
         pages = sorted({src for src, _ in findings.from_root})
         log.info(
-            "%d relative links in %d pages only resolved from the site root (as under a Jekyll theme's "
-            "<base href=\"/\">) and were made relative to their page: %s%s",
-            len(findings.from_root),
-            len(pages),
+            "%s in %s only resolved from the site root (as under a Jekyll theme's "
+            "<base href=\"/\">) and %s made relative to %s page: %s%s",
+            counted(len(findings.from_root), "relative link"),
+            counted(len(pages), "page"),
+            *(("was", "its") if len(findings.from_root) == 1 else ("were", "their")),
             ", ".join(pages[:3]),
             ", ..." if len(pages) > 3 else "",
         )

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_ctoblog.plural import counted
+
 if TYPE_CHECKING:
     from mkdocs_ctoblog.blog import Blog
     from mkdocs_ctoblog.posts import Post
@@ -23,23 +25,18 @@ def log_summary(
     still_pasted = sorted(src for src, found in pasted.items() if found)
     log.info(
         "%s built, %s and %d scheduled %s, %s%s",
-        _count(counts["published"], "post"),
-        _count(counts["draft"], "draft"),
+        counted(counts["published"], "post"),
+        counted(counts["draft"], "draft"),
         counts["scheduled"],
         "shown as such" if show_unpublished else "left out",
-        _count(len(blog.terms.get("category", ())), "category", "categories"),
-        f"; {_count(len(still_pasted), 'post')} still {'contains' if len(still_pasted) == 1 else 'contain'} a pasted 'Read next' list or call to action, which the "
+        counted(len(blog.terms.get("category", ())), "category", "categories"),
+        f"; {counted(len(still_pasted), 'post')} still {'contains' if len(still_pasted) == 1 else 'contain'} a pasted 'Read next' list or call to action, which the "
         "blocks now add (mkdocs build --verbose names them)"
         if still_pasted
         else "",
     )
     for src in still_pasted:
         log.debug("%s: pasted %s found; delete it, the plugin adds this block", src, " and ".join(pasted[src]))
-
-
-def _count(number: int, one: str, many: str = "") -> str:
-    """`1 post`, `2 posts`."""
-    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 def log_unpublished(posts: Mapping[str, Post], *, show_unpublished: bool) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_ctoblog import indexes, rebuilds
+from mkdocs_ctoblog.plural import counted
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -91,6 +92,6 @@ def rebuild_only_what_changed(
             rebuilds.mark_for_rebuild(file.abs_dest_path)  # the author's own index page
     indexes.use_stable_source(list(listing_files.values()), decision.unchanged_listings, files, config, state.stable_source)
     log.debug(
-        "serve --dirty: %d index pages unchanged, %d pages built again, %d of them by swapping their blocks",
-        len(decision.unchanged_listings), len(decision.rebuild), patched,
+        "serve --dirty: %s unchanged, %s built again, %d of them by swapping their blocks",
+        counted(len(decision.unchanged_listings), "index page"), counted(len(decision.rebuild), "page"), patched,
     )

@@ -72,7 +72,7 @@ def test_site_absolute_and_root_relative_links_become_relative(build_site, caplo
     assert not [m for m in messages if "absolute link" in m and "/nothing/here/" not in m]
     infos = [m for m in messages if "only resolved from the site root" in m]
     expected = (
-        "mkdocs_ctoblog: 2 relative links in 1 pages only resolved from the site root (as under a Jekyll "
+        "mkdocs_ctoblog: 2 relative links in 1 page only resolved from the site root (as under a Jekyll "
         'theme\'s <base href="/">) and were made relative to their page: blog/posts/2019-05-02-one.md'
     )
     assert infos == [expected]

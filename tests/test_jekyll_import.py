@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import mkdocs_cli_build
 
 from mkdocs_ctoblog.__main__ import main
+from mkdocs_ctoblog.jekyll.importer import import_jekyll
 
 FIXTURE = Path(__file__).parent / "fixtures" / "jekyll-blog"
 PUBLISHED = {  # what Debian's Jekyll 4.3.1 publishes, at these URLs (collections.posts.permalink: /wrote/:title/)
@@ -100,12 +102,12 @@ def test_the_project_and_the_report(imported) -> None:
     assert "2099-01-01  blog/posts/2099-01-01-someday-a-book.md" in report
     assert "2027-02-01 00:00 +0100  blog/posts/2027-02-01-pricing-retainers.md" in report
     assert "blog/posts/2020-01-17-weekly-notes.md keeps it, blog/posts/2020-01-10-weekly-notes.md is now at /wrote/weekly-notes-2/" in report
-    assert "gist: 1 in 1 files (blog/posts/2021-03-14-Why-We-Left-Kubernetes.md)" in report
-    assert "include card.html: 1 in 1 files" in report  # an include with parameters is not static
+    assert "gist: 1 in 1 file (blog/posts/2021-03-14-Why-We-Left-Kubernetes.md)" in report
+    assert "include card.html: 1 in 1 file (" in report  # an include with parameters is not static
     assert "blog/posts/2023-04-02-Hiring-Your-First-CTO.md: call to action" in report
     assert "feed.xml: a Liquid template" in report and "your _config.yml had disqus" in report
     assert "404.md: a 404 page: the theme's is used" in report
-    assert "1 posts and pages said 'comments: true' (left out until then)" in report
+    assert "1 post or page said 'comments: true' (left out until then)" in report
     assert printed.startswith("Imported ") and "import-report.txt" in printed
     notes = (project / "docs/blog/posts/2020-01-10-weekly-notes.md").read_text(encoding="utf-8")
     assert "image:\n  path: /assets/img/Team-Chart.png\n" in notes  # a theme's {feature: ...} cover
@@ -113,6 +115,28 @@ def test_the_project_and_the_report(imported) -> None:
     assert "draft: true" in parked
     kubernetes = (project / "docs/blog/posts/2021-03-14-Why-We-Left-Kubernetes.md").read_text(encoding="utf-8")
     assert "<!-- {% gist 5f1a9c %} -->" in kubernetes and '<p class="note">' in kubernetes
+
+
+@pytest.mark.parametrize(
+    ("posts", "expected"),
+    [
+        (1, ["gist: 1 in 1 file (", "1 post or page said 'comments: true'"]),
+        (2, ["gist: 2 in 2 files (", "2 posts and pages said 'comments: true'"]),
+    ],
+)
+def test_report_counts_agree_with_their_nouns(tmp_path: Path, posts: int, expected: list[str]) -> None:
+    source = tmp_path / "old"
+    (source / "_posts").mkdir(parents=True)
+    (source / "_config.yml").write_text("title: Small\n", encoding="utf-8")
+    for day in range(1, posts + 1):
+        (source / f"_posts/2020-01-0{day}-note.md").write_text(
+            f"---\ntitle: Note {day}\ncomments: true\n---\nText.\n\n{{% gist {day} %}}\n", encoding="utf-8"
+        )
+    report = import_jekyll(str(source), str(tmp_path / "new")).text()
+    assert f"posts published: {posts}" in report
+    for line in expected:
+        assert line in report
+    assert not re.search(r"\b1 (posts|files|pages)\b", report)
 
 
 def test_the_destination_must_be_new_or_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -195,7 +195,7 @@ def test_posts_are_translated_at_build_time(build_site, warnings_of) -> None:
     assert second.select_one("article p.wide img")["src"] == "../../assets/chart.png"
     assert warnings_of() == [
         (
-            "Liquid {% gist %} left as is, 2 times in 1 posts (blog/posts/2024-02-03-second.md): translate it "
+            "Liquid {% gist %} left as is, 2 times in 1 post (blog/posts/2024-02-03-second.md): translate it "
             "with 'liquid.tags' in the ctoblog config, or edit the posts"
         )
     ]
@@ -205,7 +205,7 @@ def test_a_missing_extension_and_a_missing_post_are_warnings(build_site, warning
     build_site({"blog/posts/2024-01-02-x.md": post("title: X", "[a]({% post_url 1999-01-01-gone %})\n\nP\n{: .x}\n")})
     warnings = warnings_of()
     assert "blog/posts/2024-01-02-x.md: {% post_url 1999-01-01-gone %}: no post named '1999-01-01-gone'" in warnings
-    assert any("add 'attr_list' to markdown_extensions" in w for w in warnings)
+    assert "1 post uses kramdown attributes ({: .class}): add 'attr_list' to markdown_extensions in mkdocs.yml (first: blog/posts/2024-01-02-x.md)" in warnings
 
 
 def test_liquid_config_is_validated() -> None:

@@ -19,6 +19,7 @@ from mkdocs_ctoblog import excerpts
 from mkdocs_ctoblog.jekyll.evaluate import Evaluator
 from mkdocs_ctoblog.jekyll.liquid import translate
 from mkdocs_ctoblog.jekyll.site import LiquidSite, read_include
+from mkdocs_ctoblog.plural import counted
 from mkdocs_ctoblog.posts import Post
 
 log = get_plugin_logger(__name__)
@@ -74,14 +75,14 @@ class BodyTranslator:
             shown = ", ".join(sorted(files)[:3]) + (", ..." if len(files) > 3 else "")
             label = name if name.startswith("{{") else "{% " + name + " %}"
             log.warning(
-                "Liquid %s left as is, %d times in %d posts (%s): translate it with 'liquid.tags' "
+                "Liquid %s left as is, %s in %s (%s): translate it with 'liquid.tags' "
                 "in the ctoblog config, or edit the posts",
-                label, sum(files.values()), len(files), shown,
+                label, counted(sum(files.values()), "time"), counted(len(files), "post"), shown,
             )
         for extension, srcs in sorted(self.missing_extensions.items()):
             log.warning(
-                "%d posts use %s: add '%s' to markdown_extensions in mkdocs.yml (first: %s)",
-                len(srcs), _EXTENSION_USE[extension], extension, min(srcs),
+                "%s %s %s: add '%s' to markdown_extensions in mkdocs.yml (first: %s)",
+                counted(len(srcs), "post"), "uses" if len(srcs) == 1 else "use", _EXTENSION_USE[extension], extension, min(srcs),
             )
 
 

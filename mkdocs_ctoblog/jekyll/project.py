@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from mkdocs_ctoblog.jekyll.site_config import DEFAULT_EXCERPT_SEPARATOR, SiteConfig
+from mkdocs_ctoblog.plural import counted
 
 # What the translated bodies use (attr_list: kramdown attributes; md_in_html: figures;
 # admonition: notices; superfences: fenced code inside lists and `linenums`), and kramdown's own
@@ -112,12 +113,12 @@ def next_steps(config: SiteConfig, dest: str, switches: Mapping[str, int]) -> li
     steps.append(
         "Newsletter: configure ctoblog's 'newsletter' (provider, and 'default: true' to show it on every post)"
         + (f"; your _config.yml had {', '.join(had_newsletter)}" if had_newsletter else "")
-        + (f"; {switches['newsletter']} posts and pages said 'newsletter: true' (left out until then)" if switches.get("newsletter") else "")
+        + (f"; {counted(switches['newsletter'], 'post or page', 'posts and pages')} said 'newsletter: true' (left out until then)" if switches.get("newsletter") else "")
     )
     steps.append(
         "Comments: configure ctoblog's 'comments' (giscus, then 'default: true')"
         + (f"; your _config.yml had {', '.join(had_comments)}" if had_comments else "")
-        + (f"; {switches['comments']} posts and pages said 'comments: true' (left out until then)" if switches.get("comments") else "")
+        + (f"; {counted(switches['comments'], 'post or page', 'posts and pages')} said 'comments: true' (left out until then)" if switches.get("comments") else "")
     )
     steps.append("Calls to action: add 'cta.blocks' (README: Calls to action)")
     if not config.url and cname_url(config):

@@ -6,6 +6,8 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from mkdocs_ctoblog.plural import counted
+
 
 @dataclass
 class Report:
@@ -73,7 +75,7 @@ class Report:
         lines += _section(
             "Liquid tags not translated (kept as HTML comments: nothing shows, nothing is lost)",
             [
-                f"{name}: {sum(files.values())} in {len(files)} files ({', '.join(sorted(files)[:3])}{', ...' if len(files) > 3 else ''})"
+                f"{name}: {sum(files.values())} in {counted(len(files), 'file')} ({', '.join(sorted(files)[:3])}{', ...' if len(files) > 3 else ''})"
                 for name, files in sorted(self.untranslated.items(), key=lambda item: -sum(item[1].values()))
             ],
         )
