@@ -66,6 +66,11 @@ def test_raw_gives_its_literal_text_also_inside_code() -> None:
     assert run("`{% raw %}{{ x }}{% endraw %}`\n") == "`{{ x }}`\n"
     spanning = run("{% raw %}\n```\n{{ inside }}\n```\n{% endraw %}\n")
     assert "{{ inside }}" in spanning and "raw" not in spanning
+    # opened in indented code, closed after it (a notebook export): one raw span, nothing left over
+    notebook = run('<div>\n\n    {% raw %}\n\n<div class="cell">{{ x }}</div>\n    {% endraw %}\n\nAfter.\n')
+    assert notebook == '<div>\n\n    \n\n<div class="cell">{{ x }}</div>\n    \n\nAfter.\n'
+    unclosed = run("Text.\n\n    {% raw %}\n\nAfter {{ site.title }}.\n")
+    assert unclosed.startswith("Text.\n\n    \n\nAfter ") and "raw" not in unclosed
 
 
 def test_post_url_and_link_become_relative_links_to_the_source_file() -> None:

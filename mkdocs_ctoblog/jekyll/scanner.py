@@ -90,6 +90,7 @@ class BodyScanner(ABC):
             end = line_end
             if line.startswith(mark[0] * len(mark)) and not line.strip(mark[0]):
                 break
+        end = self.past_open_raw(text, pos, end)
         out.append(strip_raw(text[pos:end]))
         return end
 
@@ -138,8 +139,26 @@ class BodyScanner(ABC):
             if line.strip() and not line.startswith(("    ", "\t")):
                 break
             end = line_end
+        end = self.past_open_raw(text, pos, end)
         out.append(strip_raw(text[pos:end]))
         return end
+
+    def past_open_raw(self, text: str, start: int, end: int) -> int:
+        """`end`, or past the line of the `{% endraw %}` that closes a `{% raw %}` opened in the code
+        `text[start:end]` (Jekyll reads Liquid before Markdown: the raw span holds code and what
+        follows it alike)."""
+        if "raw" not in text[start:end]:
+            return end
+        opened = None
+        for opened in _RAW_OPEN.finditer(text, start, end):
+            pass
+        if opened is None or RAW_CLOSE.search(text, opened.end(), end) or self.missing("endraw", text):
+            return end
+        closed = RAW_CLOSE.search(text, end)
+        if closed is None:
+            self.remember_missing("endraw", text)
+            return end
+        return _line_end(text, closed.end())
 
     # -- prose: block attribute lines, then inline tokens ----------------------------------------
 
