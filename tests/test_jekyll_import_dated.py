@@ -129,3 +129,37 @@ def test_the_old_feed_urls_are_kept_under_the_sub_path(imported) -> None:
         assert not old.bozo and old.version == "atom10"
         assert [e.id for e in old.entries] == [e.id for e in main.entries] and len(old.entries) == 3
         assert [link.href for link in old.feed.links if link.rel == "self"] == [f"https://notes.example/notes/{path}"]
+
+
+def test_redirects_to_a_taken_path_are_left_out_and_reported(tmp_path: Path) -> None:
+    """Two pages redirecting from one old path (the later written keeps it, as Jekyll served it), a
+    redirect from a post's own URL and from a copied file's: the project still builds with --strict."""
+    source = tmp_path / "old"
+    (source / "_posts").mkdir(parents=True)
+    (source / "world" / "2024").mkdir(parents=True)
+    (source / "world" / "2025").mkdir(parents=True)
+    (source / "_config.yml").write_text("url: https://ex.example\npermalink: /:title/\n", encoding="utf-8")
+    (source / "_posts" / "2020-01-02-hello.md").write_text(
+        "---\ntitle: Hello\nredirect_from: [/old-hello/, /about/]\n---\nText.\n", encoding="utf-8")
+    for year in ("2024", "2025"):
+        (source / "world" / year / "conduct.md").write_text(
+            f"---\ntitle: Conduct {year}\nredirect_from: /world/conduct\n---\nBe kind.\n", encoding="utf-8")
+    (source / "about.md").write_text("---\ntitle: About\npermalink: /about/\nredirect_from:\n  - /hello/\n  - /me/\n"
+                                     "  - /logo.png\n---\nMe.\n", encoding="utf-8")
+    (source / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["import-jekyll", str(source), str(tmp_path / "project")]) == 0
+    site = mkdocs_cli_build(tmp_path / "project" / "mkdocs.yml", tmp_path / "site")
+    redirect = page(site, "world/conduct/").find("link", rel="canonical")
+    assert redirect is not None and redirect["href"].endswith("/world/2025/conduct/")
+    assert page(site, "me/").find("link", rel="canonical")["href"].endswith("/about/")
+    assert page(site, "old-hello/").find("link", rel="canonical")["href"].endswith("/hello/")
+    assert page(site, "hello/").select_one("article h1").get_text(strip=True) == "Hello"
+    assert page(site, "about/").select_one("article h1").get_text(strip=True) == "About"
+    assert (site / "logo.png").read_bytes() == b"\x89PNG\r\n\x1a\n"
+    report = out.getvalue()
+    assert "/world/conduct: left out of world/2024/conduct.md, world/2025/conduct.md has it" in report
+    assert "/hello/: left out of about.md, blog/posts/2020-01-02-hello.md has it" in report
+    assert "/about/: left out of blog/posts/2020-01-02-hello.md, about.md has it" in report
+    assert "/logo.png: left out of about.md, logo.png has it" in report

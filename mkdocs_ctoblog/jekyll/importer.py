@@ -76,7 +76,9 @@ class _Importer:
         read = [self.post(f) for f in files if f.kind in ("post", "draft")]
         posts = [p for p in read if p is not None]
         statics = [f.rel for f in files if f.kind == "static" and not self.skip_static(f.rel)]
-        self.report.collisions += plan.unique_urls(pages, posts, self.collections)
+        in_order = plan.last_written_first(pages, posts, self.collections)
+        self.report.collisions += plan.unique_urls(in_order)
+        self.report.redirects_left_out += plan.unique_redirects(in_order, statics)
         site = plan.liquid_site(self.config, pages + posts, statics, self.tags)
         self.report.skipped += [(f.rel, "in _posts without a YYYY-MM-DD- name: Jekyll does not publish it") for f in files if f.kind == "ignored"]
         rendered = {f.rel: text for f in files if f.kind == "template" and (text := self.text_file(f, site)) is not None}

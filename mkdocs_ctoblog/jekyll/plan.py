@@ -8,6 +8,7 @@ import os
 import posixpath
 from collections.abc import Mapping
 
+from mkdocs_ctoblog import outpaths, urls
 from mkdocs_ctoblog.jekyll import project
 from mkdocs_ctoblog.jekyll.entries import Entry
 from mkdocs_ctoblog.jekyll.evaluate import Evaluator, jekyll_site
@@ -17,10 +18,9 @@ from mkdocs_ctoblog.jekyll.site_config import SiteConfig
 from mkdocs_ctoblog.sitepaths import SiteFile, SitePaths
 
 
-def unique_urls(pages: list[Entry], posts: list[Entry], collections: Mapping[str, object]) -> list[tuple[str, str, str, str]]:
+def last_written_first(pages: list[Entry], posts: list[Entry], collections: Mapping[str, object]) -> list[Entry]:
     """Jekyll writes pages, then each collection's documents (posts first) in date order (then
-    path), so the last one written on a URL is the one it served there: that one keeps it, the
-    others get `-2`, `-3`... with a permalink. Returns the moves: (URL, kept doc, moved doc, new URL)."""
+    path), so the last one written on a path is the one it served there: that order, reversed."""
     order = {name: number for number, name in enumerate(["posts", *collections], start=1)}
     oldest = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
     plain_pages = {id(p) for p in pages if p.source.collection is None}
@@ -29,9 +29,15 @@ def unique_urls(pages: list[Entry], posts: list[Entry], collections: Mapping[str
         group = 0 if id(entry) in plain_pages else order.get(entry.source.collection or "posts", 1)
         return group, entry.date or oldest, entry.source.rel
 
+    return sorted(pages + posts, key=written, reverse=True)
+
+
+def unique_urls(entries: list[Entry]) -> list[tuple[str, str, str, str]]:
+    """One URL per entry (`entries` last written first): the first keeps a URL, the others get
+    `-2`, `-3`... with a permalink. Returns the moves: (URL, kept doc, moved doc, new URL)."""
     moves: list[tuple[str, str, str, str]] = []
     taken: dict[str, Entry] = {}
-    for entry in sorted(pages + posts, key=written, reverse=True):
+    for entry in entries:
         key = entry.url.lower()
         if key not in taken:
             taken[key] = entry
@@ -45,6 +51,51 @@ def unique_urls(pages: list[Entry], posts: list[Entry], collections: Mapping[str
         entry.meta["permalink"] = "/" + new
         taken[new.lower()] = entry
     return moves
+
+
+def unique_redirects(entries: list[Entry], statics: list[str]) -> list[tuple[str, str, str]]:
+    """`redirect_from` paths no other file of the new site is written to: a path that is a post's,
+    a page's or a copied file's, or an earlier entry's redirect (`entries` in the order Jekyll wrote
+    them, last first: the last one written keeps it), is taken out of
+    the front matter. Returns (path, the entry it is left out of, what has it)."""
+    owners: dict[str, str] = {_key(rel): rel for rel in statics}
+    for entry in entries:
+        owners.setdefault(_key(_dest(entry.url)), entry.doc)
+    dropped: list[tuple[str, str, str]] = []
+    for entry in entries:
+        value = entry.meta.get("redirect_from")
+        if value is None:
+            continue
+        kept = []
+        for item in value if isinstance(value, list) else [value]:
+            dest = _dest(item) if isinstance(item, str) else ""
+            owner = owners.get(_key(dest)) if dest else None
+            if owner is not None and owner != entry.doc:
+                dropped.append((str(item), entry.doc, owner))
+                continue
+            if dest:
+                owners[_key(dest)] = entry.doc
+            kept.append(item)  # the plugin warns about what is not a site path
+        if len(kept) < (len(value) if isinstance(value, list) else 1):
+            if kept:
+                entry.meta["redirect_from"] = kept
+            else:
+                del entry.meta["redirect_from"]
+    return dropped
+
+
+def _key(dest: str) -> str:
+    """An output path as collisions compare it: case-folded, `x/index.html` as `x` (a file `x` and a
+    folder `x` cannot both exist)."""
+    return dest.casefold().removesuffix("/index.html")
+
+
+def _dest(url: str) -> str:
+    """The output file of a site URL, or "" when it cannot be made safe."""
+    try:
+        return urls.url_dest_uri(url, use_directory_urls=True).dest_uri
+    except outpaths.UnsafePath:
+        return ""
 
 
 def liquid_site(config: SiteConfig, written: list[Entry], statics: list[str], tags: Mapping[str, str]) -> LiquidSite:
