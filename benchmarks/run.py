@@ -249,8 +249,9 @@ def bench(n: int, args: argparse.Namespace) -> dict:
         res: dict = {"n": n, "generated": gen, "runs": runs}
         if args.serve_edits:
             res["serve"] = {}
+            modes = {"both": (False, True), "dirty": (True,), "full": (False,)}[args.serve_modes]
             for side in (s for s in sides if s != "material"):
-                for dirty in (False, True):
+                for dirty in modes:
                     name = f"{side} --dirty" if dirty else side
                     res["serve"][name] = serve_rebuilds(args.python, configs[side], work / "docs", side,
                                                         args.serve_edits, args.timeout or 3600, dirty=dirty)
@@ -380,6 +381,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="a third side: Material's blog plugin on the same posts (benchmarks/material_side.py)")
     ap.add_argument("--serve-edits", type=int, default=0, metavar="K",
                     help="also time K rebuilds of `mkdocs serve` after editing one post (each side)")
+    ap.add_argument("--serve-modes", choices=["both", "dirty", "full"], default="both",
+                    help="with --serve-edits: `mkdocs serve` with and without --dirty (default), or one of them")
     args = ap.parse_args(argv)
 
     env = environment(args.python)

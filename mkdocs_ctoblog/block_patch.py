@@ -47,8 +47,9 @@ def fill(output: str, rendered: Mapping[str, str]) -> tuple[str, tuple[Span, ...
 
 
 def patch(path: str, spans: tuple[Span, ...], rendered: Mapping[str, str]) -> tuple[Span, ...] | None:
-    """Replace the blocks at `spans` in the page written at `path` by `rendered`; the new spans, or
-    None (nothing written) when the file does not hold the recorded blocks where they were."""
+    """Replace the blocks at `spans` in the page written at `path` by `rendered` (blocks not in it
+    stay); the new spans, or None (nothing written) when the file does not hold the recorded blocks
+    where they were."""
     try:
         with open(path, encoding="utf-8", newline="") as f:
             text = f.read()
@@ -61,8 +62,11 @@ def patch(path: str, spans: tuple[Span, ...], rendered: Mapping[str, str]) -> tu
     placed: list[tuple[str, int, str]] = []
     for span in sorted(spans, key=lambda s: -s.from_end):  # first in the page first: the rest stays put
         start = len(text) - span.from_end
-        block = rendered.get(span.name, "")
-        text = text[:start] + block + text[start + span.length :]
+        block = rendered.get(span.name)
+        if block is None:
+            block = text[start : start + span.length]
+        else:
+            text = text[:start] + block + text[start + span.length :]
         placed.append((span.name, start, block))
     with open(path, "wb") as f:
         f.write(text.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes pages

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs_ctoblog import images, related
 from mkdocs_ctoblog.posts import Post, ReadResult, ReadSettings
 from mkdocs_ctoblog.template_cache import TemplateCache
+from mkdocs_ctoblog.views.card_cache import CardCache
 
 if TYPE_CHECKING:
     from mkdocs_ctoblog.blocks.site import PageInfo
@@ -87,6 +88,8 @@ class RankingCache:
         self._kept: tuple[tuple[object, ...], related.Related] | None = None
         self.reused = False
         """Whether the last `ranking` was the previous build's."""
+        self.previous: related.Related | None = None
+        """When it was not: the previous build's ranking (None on the first build)."""
 
     def ranking(self, published: list[Post], weights: ReadNextWeights) -> related.Related:
         inputs = related.Related.inputs(
@@ -97,6 +100,7 @@ class RankingCache:
             self._kept[1].refresh(published)
             return self._kept[1]
         ranking = related.Related(published, inputs[0])  # type: ignore[arg-type]
+        self.previous = self._kept[1] if self._kept is not None else None
         self._kept = (inputs, ranking)
         return ranking
 
@@ -115,12 +119,14 @@ class Kept:
     templates: TemplateCache = field(default_factory=TemplateCache)  # compiled Jinja templates
     feeds_written: dict[str, object] = field(default_factory=dict)  # `--dirty`: feeds as last written
     date_texts: dict[tuple[str, str, dt.date], str] = field(default_factory=dict)  # formatted days
+    cards: CardCache = field(default_factory=CardCache)  # post cards, while what they show is the same
 
     def forget_gone(self, posts: Mapping[str, object], doc_urls: Mapping[str, object]) -> None:
         """Forget what was kept of posts and pages that are gone."""
         _keep_only(self.post_html, posts)
         _keep_only(self.pasted, posts)
         _keep_only(self.page_infos, doc_urls)
+        self.cards.keep_only(posts)
 
 
 def _keep_only(kept: dict[str, Any], current: Mapping[str, object]) -> None:

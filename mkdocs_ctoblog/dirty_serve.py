@@ -10,23 +10,34 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_ctoblog import indexes, rebuilds
+from mkdocs_ctoblog.lookup import file_at
 from mkdocs_ctoblog.plural import counted
+from mkdocs_ctoblog.related.changes import picks_may_change
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
     from mkdocs_ctoblog.config import CtoblogConfig
+    from mkdocs_ctoblog.related import Related
     from mkdocs_ctoblog.site_build import SiteBuild
 
 log = get_plugin_logger(__name__)
 
 
 def rebuild_only_what_changed(
-    state: rebuilds.Rebuilds, build: SiteBuild, files: Files, config: MkDocsConfig, cfg: CtoblogConfig, *, ranking_reused: bool
+    state: rebuilds.Rebuilds,
+    build: SiteBuild,
+    files: Files,
+    config: MkDocsConfig,
+    cfg: CtoblogConfig,
+    *,
+    ranking_reused: bool,
+    previous_ranking: Related | None,
 ) -> None:
     """Let MkDocs skip the index pages, posts and pages whose ctoblog content did not change since
-    the last build, and build again those whose did."""
+    the last build, and build again those whose did. `previous_ranking`: the last build's read-next
+    ranking, when this build's is another."""
     blog, present, listing_files = build.blog, build.present, build.listing_files
     cards = {post.src_uri: present.site_card(post) for post in blog.posts}
     topics = tuple(  # every index page shows the categories and years, with their post counts
@@ -61,12 +72,13 @@ def rebuild_only_what_changed(
     )
     modified = {f.src_uri for f in pages if f.is_modified()}
     picks_now = None
-    if not ranking_reused:
+    if not ranking_reused:  # the picks of the posts that share something with an edited post
+        ranking = build.blocks.related
+        may_change = picks_may_change(ranking, previous_ranking) if previous_ranking is not None else None
         picks_now = {
-            src: tuple(p.post.src_uri for p in build.blocks.related.picks(
-                build.posts[src], shown.wanted, exclude=set(shown.pinned)))
+            src: tuple(p.post.src_uri for p in ranking.picks(build.posts[src], shown.wanted, exclude=set(shown.pinned)))
             for src, shown in state.read_next.items()
-            if src in build.posts
+            if src in build.posts and (may_change is None or may_change(src, shown.wanted, len(shown.pinned)))
         }
     decision = state.decide(now, dests={f.abs_dest_path for f in files}, modified_pages=modified, picks_now=picks_now)
     if decision.wipe:
@@ -75,7 +87,7 @@ def rebuild_only_what_changed(
     rebuilds.delete_outputs(decision.stale, config.site_dir)
     patched = 0
     for src in decision.rebuild:
-        if (file := files.get_file_from_path(src)) is None:
+        if (file := file_at(files, src)) is None:
             continue
         post = build.posts.get(src)
         if (

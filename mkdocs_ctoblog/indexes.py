@@ -11,6 +11,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from mkdocs_ctoblog.blog import Blog, Term, TermKind, listing_order
+from mkdocs_ctoblog.lookup import file_at
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -154,9 +155,9 @@ def use_stable_source(listing_files: list[File], unchanged: set[str], files: Fil
 
 
 def _authors_page(src_uri: str, files: Files) -> File | None:
-    found = files.get_file_from_path(src_uri)
+    found = file_at(files, src_uri)
     if found is None and src_uri.endswith("/index.md"):
-        found = files.get_file_from_path(src_uri[: -len("/index.md")] + ".md")
+        found = file_at(files, src_uri[: -len("/index.md")] + ".md")
     return found
 
 

@@ -26,6 +26,8 @@ _SEPARATORS = {"/", "\\"}
 _NOT_IN_FILE_NAMES = re.compile(r'[<>:"|?*#]')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Segments of letters, digits, `_` and `-`, with single dots inside: nothing above to change or refuse.
+_PLAIN = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*(?:/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)*/?")
 
 
 class UnsafePath(ValueError):
@@ -46,6 +48,9 @@ class Normalised:
 
 def normalise(path: str, *, url: bool = False) -> Normalised:
     """`path` normalised (see the module docstring); a `url` is percent-decoded once first."""
+    if len(path) <= MAX_SEGMENT_BYTES and _PLAIN.fullmatch(path):  # most paths: already normal
+        folder = path.endswith("/")
+        return Normalised(path[:-1] if folder else path, above_root=False, folder=folder)
     if url:
         _check_characters(path)
         try:

@@ -21,6 +21,7 @@ from mkdocs_ctoblog import (
 )
 from mkdocs_ctoblog.cache import Kept
 from mkdocs_ctoblog.config import CtoblogConfig
+from mkdocs_ctoblog.lookup import file_at
 from mkdocs_ctoblog.rebuilds import Rebuilds
 from mkdocs_ctoblog.render import Renderer
 from mkdocs_ctoblog.site_build import SiteBuild
@@ -51,7 +52,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve` (drafts are shown there), and with `--dirty`."""
         self.is_serve = command == "serve"
-        self.kept.posts.enabled = self.is_serve
+        self.kept.posts.enabled = self.kept.cards.enabled = self.is_serve
         if self.is_serve and dirty:
             self.rebuilds = Rebuilds()
 
@@ -117,8 +118,15 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             self.posts, self.url_map, self.site_paths = self.build.posts, self.build.url_map, self.build.site_paths
             if self.rebuilds is not None:
                 dirty_serve.rebuild_only_what_changed(
-                    self.rebuilds, self.build, files, config, self.config, ranking_reused=self.kept.ranking.reused
+                    self.rebuilds,
+                    self.build,
+                    files,
+                    config,
+                    self.config,
+                    ranking_reused=self.kept.ranking.reused,
+                    previous_ranking=self.kept.ranking.previous,
                 )
+            self.kept.ranking.previous = None  # compared: not kept in memory
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -186,7 +194,7 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
         if self.is_serve:
             env.bytecode_cache = self.kept.templates
         for src, post in self.posts.items():
-            file = files.get_file_from_path(src)
+            file = file_at(files, src)
             if file is not None and file.page is not None:
                 file.page.update_date = self.sharing.sitemap_date(post)
         return None

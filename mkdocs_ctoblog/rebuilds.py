@@ -116,7 +116,8 @@ class Rebuilds:
 
         `modified_pages`: pages (not posts) whose source changed (their titles are in every page's
         navigation, and they may be shown as cards: everything is built again); `picks_now`: when the read-next
-        ranking changed, each recorded post's picks as they are now (else None: they are the same)."""
+        ranking changed, the picks as they are now of the recorded posts whose picks may have changed
+        (the others' are the same; None: all are)."""
         before, self.previous = self.previous, now
         decision = Decision(stale={d for d in self.dests - dests})
         self.dests = dests

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from mkdocs_ctoblog import outpaths, urls
 from mkdocs_ctoblog.frontmatter_io import split_post
+from mkdocs_ctoblog.lookup import file_at
 from mkdocs_ctoblog.views import rel
 
 log = get_plugin_logger(__name__)
@@ -71,7 +72,7 @@ def add_redirect_files(
     (the build's `UrlMap.claim`) stops the build when the path is another file's or redirect's."""
     added = 0
     for post in posts:
-        target = files.get_file_from_path(post.src_uri)
+        target = file_at(files, post.src_uri)
         if target is None:
             continue
         for path in post.redirects:

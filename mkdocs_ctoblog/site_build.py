@@ -83,7 +83,10 @@ class SiteBuild:
             feed_links=sharing.feed_files.feed_links,
             show_badges=show_unpublished,
             show_topics=cfg.index_topics,
+            kept=kept.cards if kept.cards.enabled else None,
         )
+        if kept.cards.enabled:
+            kept.cards.use_context(self.present.card_context())
         self.index_pages = IndexPages(
             listings, listing_urls, blog_dir=cfg.blog_dir, present=self.present, renderer=renderer, sharing=sharing,
             hide=cfg.index_hide,

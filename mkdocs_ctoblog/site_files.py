@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from mkdocs_ctoblog import images
+from mkdocs_ctoblog.lookup import file_at
 from mkdocs_ctoblog.sharing import Asset
 from mkdocs_ctoblog.sitepaths import SiteFile, SitePaths
 
@@ -32,7 +33,7 @@ def image_sizes(files: Files, cache: images.SizeCache) -> images.SizeOf:
     """`size(doc_path)` of the site's images, cached across `mkdocs serve` rebuilds."""
 
     def abs_path(doc_path: str) -> str | None:
-        file = files.get_file_from_path(doc_path)
+        file = file_at(files, doc_path)
         return file.abs_src_path if file is not None else None
 
     return images.image_sizes(abs_path, cache)

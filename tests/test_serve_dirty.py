@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from conftest import MATERIAL, post, write_tree
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from test_serve import _free_port, _get, _stop
 
 BODY = "First paragraph of {name}, the summary.\n\nA second paragraph with more words in it.\n"
@@ -30,8 +31,9 @@ DOCS = {
     "blog/posts/2024-01-10-alpha.md": post("title: Alpha\ncategory: Ops\ntags: [a]", BODY.format(name="alpha")),
     "blog/posts/2024-02-10-beta.md": post("title: Beta\ncategory: Ops\ntags: [a, b]", BODY.format(name="beta")),
     "blog/posts/2024-03-10-gamma.md": post("title: Gamma\ncategory: Hiring", BODY.format(name="gamma")),
-    "blog/posts/2023-04-10-epsilon.md": post("title: Epsilon\ncategory: Hiring\ntags: [b]", BODY.format(name="eps")),
-    "blog/posts/2023-05-10-zeta.md": post("title: Zeta\ncategory: Ops", BODY.format(name="zeta")),
+    "blog/posts/2023-04-10-epsilon.md": post("title: Epsilon\ncategory: Hiring\ntags: [b]\nauthor: ana", BODY.format(name="eps")),
+    "blog/posts/2023-05-10-zeta.md": post("title: Zeta\ncategory: Ops\nauthor: bo", BODY.format(name="zeta")),
+    "blog/.authors.yml": "authors:\n  ana:\n    name: Ana\n  bo:\n    name: Bo\n",
 }
 PLUGIN = {"pagination": 2, "read_next": {"count": 2, "include": ["services.md"]},
           "feeds": {"also_at": {"/feed.xml": "atom"}}}  # a copy of the blog's Atom feed, kept up to date too
@@ -46,6 +48,9 @@ EDITS = [
      post("title: Gamma\ncategory: Hiring", BODY.format(name="gamma") + "\nA third paragraph, words to count.\n")),
     ("a title", "blog/posts/2024-02-10-beta.md",
      post("title: Beta, renamed\ncategory: Ops\ntags: [a, b]", BODY.format(name="beta"))),
+    # the cards of posts by Ana (index, category, tag and author pages) must not be the last build's
+    ("an author's name in the authors file", "blog/.authors.yml",
+     "authors:\n  ana:\n    name: Ana Maria\n  bo:\n    name: Bo\n"),
     ("a new post", "blog/posts/2024-05-10-delta.md",
      post("title: Delta is new\ncategory: Hiring\ntags: [a]", BODY.format(name="delta"))),
     ("a category", "blog/posts/2024-03-10-gamma.md",
@@ -60,6 +65,8 @@ EDITS = [
      "---\ndescription: Two ways now.\n---\n# Services\n\nWhat I do.\n"),
     ("a deleted post", "blog/posts/2024-05-10-delta.md", None),
     ("mkdocs.yml", "../mkdocs.yml", None),
+    ("the date format in mkdocs.yml (every card's date)", "../mkdocs.yml",
+     {"plugins": ["search", {"ctoblog": {**PLUGIN, "date_format": "yyyy-MM-dd"}}]}),
 ]
 
 
@@ -76,7 +83,10 @@ def _mtimes(folder: Path) -> dict[str, int]:
 
 
 def _fresh_build(root: Path, serve_url: str, out: Path) -> Path:
-    """What `mkdocs serve` (without --dirty) writes for the sources as they are now."""
+    """What `mkdocs serve` (without --dirty) writes for the sources as they are now, by a new plugin
+    instance (MkDocs keeps one per process for all configs: it would bring what it kept from the
+    last build, the very caches under test)."""
+    MkDocsConfig.plugins.plugin_cache.clear()
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
     config.site_url = serve_url
     config.plugins.on_startup(command="serve", dirty=False)
@@ -154,12 +164,13 @@ def server(tmp_path: Path, request: pytest.FixtureRequest):
     assert not list(served.tmp.iterdir()), "mkdocs serve or ctoblog left a temporary folder behind"
 
 
-def _save(root: Path, rel: str, text: str | None) -> None:
-    """Save as editors do (atomically), or delete; mkdocs.yml gets a new site name."""
+def _save(root: Path, rel: str, text: str | dict | None) -> None:
+    """Save as editors do (atomically), or delete; mkdocs.yml gets the keys given (by default a new
+    site name)."""
     target = (root / "docs" / rel).resolve()
     if rel == "../mkdocs.yml":
         config = yaml.safe_load(target.read_text(encoding="utf-8"))
-        text = yaml.safe_dump({**config, "site_name": "Dirty serve, renamed"})
+        text = yaml.safe_dump({**config, **(text or {"site_name": "Dirty serve, renamed"})})
     if text is None:
         target.unlink()
         return
@@ -188,7 +199,7 @@ def test_a_body_edit_rebuilds_that_post_its_blog_index_page_and_no_other_page(se
     site = server.site_dir()
     before, times = server.builds(), _mtimes(site)
     _save(tmp_path, "blog/posts/2023-04-10-epsilon.md",
-          post("title: Epsilon\ncategory: Hiring\ntags: [b]", BODY.format(name="eps") + "\nA last line.\n"))
+          post("title: Epsilon\ncategory: Hiring\ntags: [b]\nauthor: ana", BODY.format(name="eps") + "\nA last line.\n"))
     server.wait_for_build(before)
     after = _mtimes(site)
     written = sorted(name for name, mtime in after.items() if times.get(name) != mtime)

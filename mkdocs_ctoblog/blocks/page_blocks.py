@@ -126,10 +126,10 @@ class Blocks:
                 plan.blocks = tuple(name for name in plan.blocks if name != "read_next")
         return plan
 
-    def views(self, plan: Plan, base: str) -> dict[str, Any]:
-        """The view of each planned block, for the page at `base`."""
+    def views(self, plan: Plan, base: str, *, only: Collection[str] | None = None) -> dict[str, Any]:
+        """The view of each planned block (or of those named in `only`), for the page at `base`."""
         views: dict[str, Any] = {}
-        for name in plan.blocks:
+        for name in plan.blocks if only is None else [name for name in plan.blocks if name in only]:
             if name == "cta" and plan.cta is not None:
                 views[name] = cta_view(self.cfg.cta, plan.cta, base, links=self.links, text=self.cta_text)
             elif name == "newsletter" and self.form is not None:

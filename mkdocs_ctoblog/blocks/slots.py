@@ -99,7 +99,9 @@ class BlockSlots:
         plan = self.blocks.plan(post_subject(post))
         if plan.blocks != recorded[0]:  # other placeholders in the page: build it
             return False
-        spans = block_patch.patch(path, recorded[1], self._rendered(plan, src, url, ()))
+        # only "read next" shows other posts: the other blocks of an unchanged post stay as they are
+        views = self.blocks.views(plan, url, only=("read_next",))
+        spans = block_patch.patch(path, recorded[1], {name: self.render(name, view) for name, view in views.items()})
         if spans is None:
             return False
         self.rebuilds.filled[src] = (plan.blocks, spans)

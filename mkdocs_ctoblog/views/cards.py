@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from mkdocs.utils import get_relative_url
 
@@ -62,6 +63,19 @@ class CardView:
         return self.categories[0].text if self.categories else (self.label or "")
 
 
+@lru_cache(maxsize=16384)
+def link(text: str, url: str) -> Link:
+    """The `Link` of a text and URL: cards share them (at 10,000 posts, 200,000 fewer objects for
+    Python's garbage collector to walk)."""
+    return Link(text, url)
+
+
+@lru_cache(maxsize=16384)
+def shared_links(links: tuple[Link, ...]) -> tuple[Link, ...]:
+    """One tuple object for equal tuples of links (cards of a category share theirs)."""
+    return links
+
+
 def tone(name: str) -> int:
     """A stable colour number for a category (or title): the same name, the same colour."""
     return zlib.crc32(name.casefold().encode()) % TONES
@@ -78,6 +92,11 @@ def rel(target: str, base: str) -> str:
     return url
 
 
+@lru_cache(maxsize=16384)
+def _links_under(items: tuple[Link, ...], up: str) -> tuple[Link, ...]:
+    return tuple(link(item.text, up + item.url if item.url else "") for item in items)
+
+
 def to_root(base: str) -> str:
     """The relative path from the page at `base` (a site URL) to the site root: `../` per folder."""
     return "../" * base.count("/")
@@ -91,7 +110,7 @@ def relative_card(card: CardView, base: str) -> CardView:
     up = to_root(base)
 
     def links(items: tuple[Link, ...]) -> tuple[Link, ...]:
-        return tuple(Link(item.text, up + item.url if item.url else "") for item in items)
+        return _links_under(items, up) if items else ()
 
     image = card.image
     if image is not None and not EXTERNAL_URL.match(image.url):

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 from mkdocs_ctoblog.blog import Blog, TermKind
 from mkdocs_ctoblog.posts import Post
 from mkdocs_ctoblog.topics import TopicGroup, topic_groups
-from mkdocs_ctoblog.views.cards import CardView, Link, rel, relative_card, tone
+from mkdocs_ctoblog.urls import slugify
+from mkdocs_ctoblog.views.card_cache import CardCache, post_key
+from mkdocs_ctoblog.views.cards import CardView, Link, link, rel, relative_card, shared_links, tone
 from mkdocs_ctoblog.views.formatter import Formatter
 from mkdocs_ctoblog.views.linker import Linker
 from mkdocs_ctoblog.views.listing import FeedLink, ListingView, ListItemView
@@ -27,14 +29,14 @@ def site_card(post: Post, *, blog: Blog, linker: Linker, fmt: Formatter, show_ba
             term = blog.term(kind, name)
             url = linker.term(kind, term.slug) if term else None
             if term and url is not None:
-                found.append(Link(term.name, url))
-        return tuple(found)
+                found.append(link(term.name, url))
+        return shared_links(tuple(found))
 
     author_links = []
     for author in post.authors:
         term = blog.term("author", author.name)
         url = linker.term("author", term.slug) if term else None
-        author_links.append(Link(author.name, url or ""))
+        author_links.append(link(author.name, url or ""))
     return CardView(
         title=post.title,
         url=linker.post(post),
@@ -45,10 +47,10 @@ def site_card(post: Post, *, blog: Blog, linker: Linker, fmt: Formatter, show_ba
         image=linker.image(post),
         categories=links("category", post.categories),
         tags=links("tag", post.tags),
-        authors=tuple(author_links),
+        authors=shared_links(tuple(author_links)),
         badge=fmt.strings[post.status] if show_badge and post.status != "published" else None,
         pinned=post.pin,
-        tone=tone(post.category_slugs[0] if post.categories else post.title),
+        tone=tone(slugify(post.categories[0]) if post.categories else post.title),
     )
 
 
@@ -65,7 +67,9 @@ class Presenter:
         feed_links: Callable[[str, str], tuple[FeedLink, ...]],
         show_badges: bool,
         show_topics: bool = False,
+        kept: CardCache | None = None,
     ) -> None:
+        """`kept`: cards kept across `mkdocs serve` rebuilds (its context set for this build)."""
         self.blog = blog
         self.linker = linker
         self.formatter = formatter
@@ -76,6 +80,7 @@ class Presenter:
         self.show_topics = show_topics
         self._site_cards: dict[str, CardView] = {}
         self._cards: dict[tuple[str, int], CardView] = {}
+        self._kept = kept
 
     def card(self, post: Post, base: str) -> CardView:
         """A post's card for the page at `base`: made once a post and page depth."""
@@ -89,10 +94,26 @@ class Presenter:
         """A post's card with URLs from the site root (made once a post)."""
         card = self._site_cards.get(post.src_uri)
         if card is None:
-            card = self._site_cards[post.src_uri] = site_card(
-                post, blog=self.blog, linker=self.linker, fmt=self.formatter, show_badge=self.show_badges
-            )
+            kept = key = None
+            if self._kept is not None:
+                key = post_key(post, self.linker.post_urls.get(post.src_uri), self.linker.image(post))
+                kept = self._kept.site.get(post.src_uri)
+            if kept is not None and kept[0] == key:
+                card = kept[1]
+            else:
+                card = site_card(post, blog=self.blog, linker=self.linker, fmt=self.formatter, show_badge=self.show_badges)
+                if self._kept is not None:
+                    self._kept.site[post.src_uri] = (key, card)  # type: ignore[assignment]
+            self._site_cards[post.src_uri] = card
         return card
+
+    def card_context(self) -> tuple[object, ...]:
+        """What every card of this build is made of besides its post (see `CardCache`)."""
+        fmt = self.formatter
+        return (
+            str(fmt.tz), fmt.locale, fmt.date_format, dict(fmt.strings), self.show_badges, dict(self.linker.term_urls),
+            {key: term.name for key, term in self.blog.by_slug.items()},
+        )
 
     def list_item(self, post: Post, base: str) -> ListItemView:
         """A post as an item of a compact list on the page at `base`."""
