@@ -173,3 +173,12 @@ def test_the_old_feed_url_is_kept(imported) -> None:
     assert [link.href for link in old.feed.links if link.rel == "self"] == ["https://steadystate.example/feed.xml"]
     feed_link = page(site, "wrote/weekly-notes/").select_one("article a[href$='feed.xml']")  # a body link to it
     assert feed_link["href"] == "../../feed.xml"
+
+
+def test_pages_follow_the_readers_light_or_dark_setting(imported) -> None:
+    _, site, _ = imported
+    schemes = {
+        toggle["data-md-color-media"]: toggle["data-md-color-scheme"]
+        for toggle in page(site, "wrote/weekly-notes/").select("input[data-md-color-media]")
+    }
+    assert schemes == {"(prefers-color-scheme: light)": "default", "(prefers-color-scheme: dark)": "slate"}

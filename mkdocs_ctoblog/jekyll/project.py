@@ -18,6 +18,14 @@ MARKDOWN_EXTENSIONS: list[Any] = [
     "attr_list", "md_in_html", "admonition", "footnotes", "def_list", "abbr", "tables",
     {"toc": {"permalink": True}}, "pymdownx.highlight", "pymdownx.superfences",
 ]
+# Material's light and dark schemes, following the reader's system setting, with a toggle.
+READER_PALETTE = [
+    {"media": "(prefers-color-scheme: light)", "scheme": "default",
+     "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"}},
+    {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
+     "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"}},
+]
+
 # Files the new project's theme and search plugin write (body links to them are not broken).
 WRITTEN_BY_OTHERS = frozenset({"sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json"})
 _NEWSLETTER_KEYS = ("mailchimp", "newsletter", "convertkit", "buttondown", "substack", "mailerlite", "tinyletter")
@@ -88,7 +96,7 @@ def mkdocs_yml(config: SiteConfig, *, broken_links: bool, feed_copies: Mapping[s
     if isinstance(author, str) and author:
         settings["site_author"] = author
     settings |= {
-        "theme": {"name": "material"},
+        "theme": {"name": "material", "palette": READER_PALETTE},
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "plugins": ["search", {"ctoblog": ctoblog}],
     }
