@@ -110,10 +110,10 @@ class SiteBuild:
             folder_sitemaps=sharing.feed_files.folder_sitemaps(),
             own_feed_files=self.own_feed_files,
         )
-        copies = sharing.feed_files.copies()  # `feeds.also_at`: a file of the author there is a collision
-        for path, _fmt, owner in copies:
-            self.url_map.claim(path, owner)
-        indexes.add_feed_files([path for path, _, _ in copies], files, config, stable_source=stable)
+        copies = sharing.feed_files.copies  # `feeds.also_at`: a file of the author there is a collision
+        for copy in copies:
+            self.url_map.claim(copy.path, copy.owner)
+        indexes.add_feed_files([copy.path for copy in copies], files, config, stable_source=stable)
         self.blocks = build_blocks(
             cfg,
             posts=self.posts,

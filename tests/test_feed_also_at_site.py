@@ -1,7 +1,7 @@
-"""`feeds.also_at`: the blog's feed of a format also written at an old site's feed path (a Jekyll
-blog's `/feed.xml`), checked like the main feeds (feedparser, the Atom RELAX NG schema, the JSON
-Feed schema); the path in the one URL map (a collision is an error naming both) and bad values
-config errors."""
+"""`feeds.also_at`: the blog's feed of a format, or a category's, also written at an old site's feed
+path (a Jekyll blog's `/feed.xml`, jekyll-feed's `/feed/<category>.xml`), checked like the main
+feeds (feedparser, the Atom RELAX NG schema, the JSON Feed schema); the path in the one URL map (a
+collision is an error naming both), bad values config errors, a category no post has a warning."""
 
 from __future__ import annotations
 
@@ -51,6 +51,58 @@ def test_each_copy_is_the_main_feed_with_its_own_self_link(copied):
     assert [item["title"] for item in data["items"]] == NEWEST_FIRST["blog"]
 
 
+CATEGORY_AT = {
+    "/feed/hiring.xml": {"format": "atom", "category": "Hiring"},  # the category's name
+    "/feed/fcto.rss": {"format": "rss", "category": "fcto"},  # or its slug
+    "/feed/fCTO.json": {"format": "json", "category": "fCTO"},
+}
+CATEGORY_COPIES = {  # copy, the category feed it copies, the folder its entries are listed under
+    "feed/hiring.xml": ("blog/category/hiring/atom.xml", "blog/category/hiring"),
+    "feed/fcto.rss": ("blog/category/fcto/feed.xml", "blog/category/fcto"),
+    "feed/fCTO.json": ("blog/category/fcto/feed.json", "blog/category/fcto"),
+}
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_a_category_copy_is_that_category_feed_with_its_own_self_link(build_site, warnings_of, site):
+    site_url, directory_urls = site
+    built = build_site(DOCS, site_url=site_url, use_directory_urls=directory_urls, strict=True,
+                       plugin={"feeds": {"also_at": {"/feed.xml": "atom", **CATEGORY_AT}}})
+    assert not warnings_of()
+    for copy, (main, folder) in CATEGORY_COPIES.items():
+        copy_bytes, main_bytes = (built.site_dir / copy).read_bytes(), (built.site_dir / main).read_bytes()
+        own, main_url = (site_url + copy).encode(), (site_url + main).encode()
+        assert own in copy_bytes and main_url not in copy_bytes, copy
+        assert copy_bytes.replace(own, main_url) == main_bytes, copy
+        if copy.endswith(".json"):
+            data = json.loads(copy_bytes)
+            jsonschema.Draft202012Validator(json.loads(JSONFEED_SCHEMA.read_text())).validate(data)
+            assert data["feed_url"] == site_url + copy
+            assert [item["title"] for item in data["items"]] == NEWEST_FIRST[folder]
+            continue
+        parsed = feedparser.parse(copy_bytes)
+        assert not parsed.bozo, (copy, parsed.get("bozo_exception"))
+        assert [e.title for e in parsed.entries] == NEWEST_FIRST[folder], copy
+        assert [link.href for link in parsed.feed.links if link.rel == "self"] == [site_url + copy]
+    result = jing(ATOM_RNC, built.site_dir / "feed/hiring.xml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (built.site_dir / "feed.xml").read_bytes() != (built.site_dir / "feed/hiring.xml").read_bytes()
+
+
+def test_a_category_no_post_has_is_one_warning_each_and_no_file(build_site, warnings_of):
+    docs = {**DOCS, "blog/posts/2023-04-01-wip.md": post("title: Work in progress\ncategory: Drafted\ndraft: true")}
+    site = build_site(docs, plugin={"feeds": {"also_at": {
+        "/feed/news.xml": {"format": "atom", "category": "News"},
+        "/feed/drafted.xml": {"format": "atom", "category": "Drafted"},  # only a draft has it
+    }}})
+    assert sorted(warnings_of()) == [
+        f"mkdocs.yml: 'feeds.also_at' 'feed/{slug}.xml': {{'format': 'atom', 'category': '{name}'}} names a category "
+        "no post has; no feed is written there"
+        for slug, name in (("drafted", "Drafted"), ("news", "News"))
+    ]
+    assert not (site.site_dir / "feed").exists()
+
+
 def test_head_links_once_per_feed_never_to_a_copy(copied):
     for url, count in (("blog/", 3), ("blog/category/fcto/", 6)):
         page = copied.path(url)
@@ -83,6 +135,16 @@ def test_a_collision_is_an_error_naming_both(build_site, caplog, extra, other):
     assert all("Traceback" not in e for e in errors)
 
 
+def test_a_category_copy_collision_is_an_error_naming_both(build_site, caplog):
+    with pytest.raises(Abort):
+        build_site({**DOCS, "feed/hiring.xml": "<feed>mine</feed>"},
+                   plugin={"feeds": {"also_at": {"/feed/hiring.xml": {"format": "atom", "category": "hiring"}}}})
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    owner = "the Atom feed of category 'Hiring' also at 'feed/hiring.xml' (feeds.also_at)"
+    assert any("the file 'feed/hiring.xml'" in e and owner in e for e in errors), errors
+    assert all("Traceback" not in e for e in errors)
+
+
 def test_a_copy_on_a_main_feed_is_an_error(build_site, caplog):
     with pytest.raises(Abort):
         build_site(DOCS, plugin={"feeds": {"also_at": {"/blog/feed.xml": "atom"}}})
@@ -102,6 +164,12 @@ def test_a_copy_on_a_main_feed_is_an_error(build_site, caplog):
         ({"C:/feed.xml": "rss"}, "received 'C:/feed.xml': 'rss' (a path which contains a drive letter ('C:'))"),
         ({"feed.xml": "rss", "/feed.xml": "atom"}, "received '/feed.xml': 'atom' (the same path as another key)"),
         ("/feed.xml", "such as {'/feed.xml': 'atom'}, but received: '/feed.xml'"),
+        ({"/feed/news.xml": {"format": "atom", "tag": "news"}},
+         "received '/feed/news.xml': {'format': 'atom', 'tag': 'news'} (unknown key 'tag': expected 'format' and 'category')"),
+        ({"/feed/news.xml": {"category": "news"}}, "received '/feed/news.xml': {'category': 'news'} (an unknown feed format)"),
+        ({"/feed/news.xml": {"format": "atom", "category": ""}}, "('category' expected a category name)"),
+        ({"/feed/news.xml": {"format": "atom", "category": ["news"]}}, "('category' expected a category name)"),
+        ({"../news.xml": {"format": "atom", "category": "news"}}, "(a path with '..': it must stay inside the site)"),
     ],
 )
 def test_bad_values_are_one_config_error_naming_key_and_value(also_at, message):
@@ -118,6 +186,24 @@ def test_a_format_that_is_off_is_a_config_error():
         "is false (turn it on, or map the path to a format that is on)"
     )
     assert [str(e) for _name, e in errors] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("plugin", "off"),
+    [
+        pytest.param({"feeds": {"per_category": False}}, "'feeds.per_category'", id="per-category"),
+        pytest.param({"categories": {"enabled": False}}, "'categories.enabled'", id="category-pages"),
+    ],
+)
+def test_a_category_copy_without_category_feeds_is_a_config_error(plugin, off):
+    also_at = {"/feed/news.xml": {"format": "atom", "category": "news"}}
+    feeds = {**plugin.get("feeds", {}), "also_at": also_at}
+    errors, _warnings = CtoblogPlugin().load_config({**plugin, "feeds": feeds})
+    expected = (
+        "Sub-option 'also_at': Expected paths of feeds this site writes, but received 'feed/news.xml': "
+        f"{{'format': 'atom', 'category': 'news'}} while {off} is false (turn it on, or map the path to a format only"
+    )
+    assert len(errors) == 1 and str(errors[0][1]).startswith(expected), errors
 
 
 def test_no_copy_without_feeds(build_site):

@@ -1,11 +1,13 @@
 """The feeds of a Jekyll site whose URLs the import keeps (`feeds.also_at`): jekyll-feed (found in
 `plugins:`, `gems:` or the Gemfile; its path from `feed: path:` or `feed: collections: posts:
-path:`) and the theme's feed templates (format from their text, path from `permalink`)."""
+path:`; its category feeds `/feed/<category>.xml` from `feed: categories` or `feed: collections:
+posts: categories`) and the theme's feed templates (format from their text, path from `permalink`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
 from conftest import mkdocs_cli_build, post, write_tree
@@ -32,7 +34,16 @@ from mkdocs_ctoblog.jekyll.site_config import read_site_config
         pytest.param({"_config.yml": "plugins: [jekyll-feed]\nfeed:\n  path: /feed.xml\n  collections:\n"
                                      "    posts:\n      path: /blog.atom\n"}, JekyllFeed("/blog.atom"), id="posts-path"),
         pytest.param({"_config.yml": "plugins: [jekyll-feed]\nfeed:\n  categories: [news]\n  tags: true\n"},
-                     JekyllFeed("/feed.xml", ("feed: categories", "feed: tags")), id="not-kept"),
+                     JekyllFeed("/feed.xml", ("feed: tags",), categories=("news",)), id="tags-not-kept"),
+        pytest.param({"_config.yml": "plugins: [jekyll-feed]\nfeed:\n  tags:\n    only: [ruby]\n  collections:\n"
+                                     "    posts:\n      categories: [Release Notes, 2019, news, news]\n    talks: {}\n"},
+                     JekyllFeed("/feed.xml", ("feed: tags", "feed: collections"), categories=("Release Notes", "2019", "news")),
+                     id="posts-categories"),
+        pytest.param({"_config.yml": "plugins: [jekyll-feed]\nfeed:\n  categories: [news]\n  collections:\n"
+                                     "    posts:\n      categories: [releases]\n"},
+                     JekyllFeed("/feed.xml", categories=("releases",)), id="posts-categories-win"),
+        pytest.param({"_config.yml": "plugins: [jekyll-feed]\nfeed:\n  categories: [news]\n  collections: [posts]\n"},
+                     JekyllFeed("/feed.xml", categories=("news",)), id="collections-list"),
         pytest.param({"_config.yml": "plugins: [jekyll-feed]\nfeed:\n  path: ../../x.xml\n"},
                      JekyllFeed(None, (), "_config.yml feed: path: '../../x.xml' is not a file path inside the site; "
                                           "the feed's URL is not kept"), id="unsafe-path"),
@@ -88,3 +99,41 @@ def test_a_feed_on_the_blogs_own_feed_path_is_no_copy(tmp_path: Path) -> None:
     assert "feeds" not in config["plugins"][1]["ctoblog"]
     assert "  feed URL kept: /blog/atom.xml: jekyll-feed's Atom feed, now the blog's\n" in report
     assert "/blog/feed.json: the RSS feed of the template rss.xml is now the blog's JSON Feed feed" in report
+
+
+CATEGORY_SITE = {
+    "_config.yml": "title: T\nurl: https://t.example\nplugins: [jekyll-feed]\nfeed:\n"
+                   "  categories: [news, releases, agents, drafted, ../up]\n  tags: true\n",
+    "_posts/2024-01-02-hello.md": post("title: Hello\ncategories: news"),
+    "_posts/2024-01-05-second.md": post("title: Second\ncategory: news"),
+    "releases/_posts/2024-01-03-one-point-oh.md": post("title: One point oh"),  # a folder category
+    "_posts/2024-01-04-other.md": post("title: Other\ncategory: opinion"),
+    "_drafts/wip.md": post("title: Work in progress\ncategory: drafted"),
+}
+
+
+def test_jekyll_feeds_category_feeds_are_the_categorys_feed_at_their_old_path(tmp_path: Path) -> None:
+    """jekyll-feed's `/feed/<category>.xml` becomes a copy of that category's Atom feed; a category
+    no published post has (Jekyll wrote its feed empty), one whose path leaves the site, and the tag
+    feeds are reported as not kept; the project builds with --strict."""
+    write_tree(tmp_path / "src", CATEGORY_SITE)
+    report = import_jekyll(str(tmp_path / "src"), str(tmp_path / "project")).text()
+    config = yaml.safe_load((tmp_path / "project/mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["plugins"][1]["ctoblog"]["feeds"] == {"also_at": {
+        "/feed.xml": "atom",
+        "/feed/news.xml": {"format": "atom", "category": "news"},
+        "/feed/releases.xml": {"format": "atom", "category": "releases"},
+    }}
+    for name in ("news", "releases"):
+        assert (f"  feed URL kept: /feed/{name}.xml: jekyll-feed's Atom feed of category '{name}', now the category's "
+                "(feeds.also_at in mkdocs.yml)\n") in report
+    assert "/feed/agents.xml: jekyll-feed's Atom feed of category 'agents' is not kept: no published post has that category" in report
+    assert "/feed/drafted.xml: jekyll-feed's Atom feed of category 'drafted' is not kept" in report
+    assert "_config.yml feed: categories: '../up': /feed/../up.xml is not a file path inside the site; not kept" in report
+    assert "jekyll-feed's other feeds (feed: tags) are not kept" in report
+    site = mkdocs_cli_build(tmp_path / "project/mkdocs.yml", tmp_path / "site")
+    for name, titles in (("news", ["Second", "Hello"]), ("releases", ["One point oh"])):
+        copy, main = (feedparser.parse((site / path).read_bytes()) for path in (f"feed/{name}.xml", f"blog/category/{name}/atom.xml"))
+        assert not copy.bozo and [e.title for e in copy.entries] == [e.title for e in main.entries] == titles
+        assert [link.href for link in copy.feed.links if link.rel == "self"] == [f"https://t.example/feed/{name}.xml"]
+    assert sorted(p.name for p in (site / "feed").iterdir()) == ["news.xml", "releases.xml"]

@@ -36,7 +36,9 @@ DOCS = {
     "blog/.authors.yml": "authors:\n  ana:\n    name: Ana\n  bo:\n    name: Bo\n",
 }
 PLUGIN = {"pagination": 2, "read_next": {"count": 2, "include": ["services.md"]},
-          "feeds": {"also_at": {"/feed.xml": "atom"}}}  # a copy of the blog's Atom feed, kept up to date too
+          # copies of the blog's Atom feed and of two category feeds, kept up to date too
+          "feeds": {"also_at": {"/feed.xml": "atom", "/feed/ops.xml": {"format": "atom", "category": "Ops"},
+                                "/feed/hiring.xml": {"format": "rss", "category": "hiring"}}}}
 CONFIG = {"site_name": "Dirty serve", "site_url": "https://example.com/", "theme": MATERIAL,
           "plugins": ["search", {"ctoblog": PLUGIN}]}
 
@@ -212,7 +214,7 @@ def test_a_body_edit_rebuilds_that_post_its_blog_index_page_and_no_other_page(se
     assert {n for n in written if not n.endswith(".html")} == {
         "sitemap.xml", "sitemap.xml.gz", "search/search_index.json",
         *(f"blog/{folder}{f}" for folder in ("", "category/hiring/") for f in ("feed.xml", "atom.xml", "feed.json")),
-        "feed.xml",  # feeds.also_at: the blog's Atom feed
+        "feed.xml", "feed/hiring.xml",  # feeds.also_at: the blog's Atom feed, Hiring's RSS feed (not Ops')
     }
 
 

@@ -33,6 +33,7 @@ from mkdocs_ctoblog.config.outputs import FeedsConfig, MetaConfig, RedirectsConf
 from mkdocs_ctoblog.config.strings import Strings
 from mkdocs_ctoblog.jekyll import permalink
 from mkdocs_ctoblog.jekyll.site_config import DEFAULT_EXCERPT_SEPARATOR, SiteConfigError, read_site_config
+from mkdocs_ctoblog.shown import shown
 
 log = get_plugin_logger(__name__)
 
@@ -126,7 +127,19 @@ class CtoblogConfig(StrictConfig):
         failed, warnings = super().validate()
         if not failed and self.jekyll_config is not None:
             failed += self._apply_jekyll_config(self.jekyll_config)
+        if not failed and not self.categories.enabled:
+            failed += self._category_feed_copies()
         return failed, warnings
+
+    def _category_feed_copies(self) -> base.ConfigErrors:
+        """A `feeds.also_at` copy of a category's feed needs the category pages (their feeds are theirs)."""
+        for path, copy in self.feeds.also_at.items():
+            if copy.category is not None:
+                return [("feeds", base.ValidationError(
+                    f"Sub-option 'also_at': Expected paths of feeds this site writes, but received {shown(path)}: "
+                    f"{copy.shown()} while 'categories.enabled' is false (turn it on, or map the path to a format only)"
+                ))]
+        return []
 
     def _apply_jekyll_config(self, path: str) -> base.ConfigErrors:
         """Take the URL, time zone, excerpt and `future` settings of a `_config.yml`."""

@@ -5,51 +5,9 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from mkdocs_ctoblog import outpaths
+from mkdocs_ctoblog.config.feed_copies import FeedCopies
 from mkdocs_ctoblog.config.options import PositiveInt, PostUrlFormat, SafeUrl, StrictConfig
-from mkdocs_ctoblog.feeds.model import FORMATS
 from mkdocs_ctoblog.shown import shown
-
-_EXPECTED_COPIES = "site paths of files mapped to a feed format ('rss', 'atom' or 'json'), such as {'/feed.xml': 'atom'}"
-
-
-class FeedCopies(c.Type):
-    """`{site path: format}`: further paths of the blog's feed of that format, stored normalised
-    (`/feed.xml` → `feed.xml`); no folder, no `..`, nothing the output-path guard refuses."""
-
-    def __init__(self) -> None:
-        super().__init__(dict, default={})
-
-    def run_validation(self, value: object) -> dict[str, str]:
-        if not isinstance(value, dict):
-            raise base.ValidationError(f"Expected {_EXPECTED_COPIES}, but received: {shown(value)}")
-        copies: dict[str, str] = {}
-        for path, fmt in value.items():
-            why = _copy_problem(path, fmt)
-            normalised = outpaths.normalise(path, url=True).path if why is None else ""
-            if why is None and normalised in copies:
-                why = "the same path as another key"
-            if why is not None:
-                raise base.ValidationError(f"Expected {_EXPECTED_COPIES}, but received {shown(path)}: {shown(fmt)} ({why})")
-            copies[normalised] = fmt
-        return copies
-
-
-def _copy_problem(path: object, fmt: object) -> str | None:
-    """Why `path: fmt` cannot be a feed copy, or None."""
-    if fmt not in FORMATS:
-        return "an unknown feed format"
-    if not isinstance(path, str):
-        return "the path is not text"
-    try:
-        found = outpaths.normalise(path, url=True)
-    except outpaths.UnsafePath as exc:
-        return f"a path which {exc}"
-    if found.has_parent:
-        return "a path with '..': it must stay inside the site"
-    if found.folder or not found.path:
-        return "a folder: give a file path"
-    return None
 
 
 class FeedsConfig(StrictConfig):
@@ -70,17 +28,23 @@ class FeedsConfig(StrictConfig):
     logo = c.Optional(SafeUrl())
     """Channel logo/icon (site path or URL)."""
     also_at = FeedCopies()
-    """The blog's feed of a format also written at these site paths (`{"/feed.xml": atom}`: an old site's feed URL)."""
+    """The blog's feed of a format, or a category's (`{format: atom, category: news}`), also written at these
+    site paths (`{"/feed.xml": atom}`: an old site's feed URL)."""
 
     def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
         failed, warnings = super().validate()
         if not failed:
-            for path, fmt in self.also_at.items():
-                if not self[fmt]:
-                    failed.append(("also_at", base.ValidationError(
-                        f"Expected paths of feeds this site writes, but received {shown(path)}: {fmt!r} "
-                        f"while 'feeds.{fmt}' is false (turn it on, or map the path to a format that is on)"
-                    )))
+            for path, copy in self.also_at.items():
+                if not self[copy.format]:
+                    off, fix = copy.format, "a format that is on"
+                elif copy.category is not None and not self.per_category:
+                    off, fix = "per_category", "a format only (the blog's feed)"
+                else:
+                    continue
+                failed.append(("also_at", base.ValidationError(
+                    f"Expected paths of feeds this site writes, but received {shown(path)}: {copy.shown()} "
+                    f"while 'feeds.{off}' is false (turn it on, or map the path to {fix})"
+                )))
         return failed, warnings
 
 

@@ -63,6 +63,7 @@ class _Importer:
         self.report.problems.extend(config.problems)
         self.now = dates.now()
         self.feed_templates: dict[str, tuple[Format, str]] = {}  # site path → format, template
+        self.published_categories: set[str] = set()  # slugs of the published posts' categories
 
     def run(self) -> Report:
         self.collections = output_collections(self.config)
@@ -83,7 +84,9 @@ class _Importer:
         self.report.skipped += [(f.rel, "in _posts without a YYYY-MM-DD- name: Jekyll does not publish it") for f in files if f.kind == "ignored"]
         rendered = {f.rel: text for f in files if f.kind == "template" and (text := self.text_file(f, site)) is not None}
         statics += list(rendered)
-        feed_copies = old_feeds.feed_copies(self.config, self.feed_templates, {*statics, *(p.url for p in pages)}, self.report)
+        feed_copies = old_feeds.feed_copies(
+            self.config, self.feed_templates, {*statics, *(p.url for p in pages)}, self.published_categories, self.report
+        )
         paths = plan.site_paths(pages + posts, statics, self.config.baseurl, feed_copies)
         os.makedirs(os.path.join(self.dest, "docs"), exist_ok=True)
         for number, entry in enumerate(posts + pages, start=1):
@@ -148,6 +151,7 @@ class _Importer:
             self.report.scheduled.append((entry.doc, post.date))
         else:
             self.report.published += 1
+            self.published_categories.update(post.category_slugs)
         if self.day_depends_on_zone(post.date):
             self.report.zone_days.append((entry.doc, post.date, entry.url))
         last = entry.url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")

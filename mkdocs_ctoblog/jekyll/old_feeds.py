@@ -15,6 +15,8 @@ from mkdocs_ctoblog.frontmatter_io import split_post
 from mkdocs_ctoblog.jekyll.project import raw_config
 from mkdocs_ctoblog.jekyll.report import Report
 from mkdocs_ctoblog.jekyll.site_config import SiteConfig
+from mkdocs_ctoblog.shown import shown
+from mkdocs_ctoblog.urls import slugify
 
 NAME = "jekyll-feed"
 DEFAULT_PATH = "/feed.xml"  # jekyll-feed's default `feed: path:`
@@ -25,7 +27,7 @@ _GEMFILE_LINE = re.compile(r"""^\s*gem\s+["']jekyll-feed["']""", re.MULTILINE)
 _THEMES_WITH_FEED = frozenset({"minima"})
 _FEED_META = re.compile(r"\{%-?\s*feed_meta\b")  # jekyll-feed's head tag: the site's layouts need the plugin
 _TEMPLATE_FOLDERS = ("_layouts", "_includes")
-_OTHER_FEEDS = ("categories", "tags", "collections")
+_OTHER_FEEDS = ("tags", "collections")  # ctoblog has no tag feeds, and one blog
 _TEMPLATE_FORMATS: tuple[tuple[re.Pattern[str], Format], ...] = (
     (re.compile(r"<feed[\s>]"), "atom"),
     (re.compile(r"<rss[\s>]"), "rss"),
@@ -35,13 +37,15 @@ _TEMPLATE_FORMATS: tuple[tuple[re.Pattern[str], Format], ...] = (
 
 @dataclass(frozen=True)
 class JekyllFeed:
-    """The site path jekyll-feed wrote the posts' Atom feed to (`/feed.xml`), the feeds it wrote
-    that the new project does not keep (`feed: categories`, `tags`, other `collections`), and
-    `problem`: why `path` cannot be kept (then `path` is None)."""
+    """The site path jekyll-feed wrote the posts' Atom feed to (`/feed.xml`), the categories it
+    wrote a feed of (`feed: categories`, or `feed: collections: posts: categories`; each at
+    `/feed/<category>.xml`), the feeds it wrote that the new project does not keep (`feed: tags`,
+    other `collections`), and `problem`: why `path` cannot be kept (then `path` is None)."""
 
     path: str | None
     not_kept: tuple[str, ...] = ()
     problem: str | None = None
+    categories: tuple[str, ...] = ()
 
 
 def jekyll_feed(config: SiteConfig) -> JekyllFeed | None:
@@ -55,47 +59,76 @@ def jekyll_feed(config: SiteConfig) -> JekyllFeed | None:
     settings = settings if isinstance(settings, Mapping) else {}
     collections = settings.get("collections")
     posts = collections.get("posts") if isinstance(collections, Mapping) else None
-    given = posts.get("path") if isinstance(posts, Mapping) and posts.get("path") else settings.get("path")
+    posts = posts if isinstance(posts, Mapping) else {}
+    given = posts.get("path") or settings.get("path")
+    categories = _category_names(posts.get("categories") or settings.get("categories"))  # as jekyll-feed reads them
     not_kept = tuple(
         f"feed: {key}" for key in _OTHER_FEEDS
         if settings.get(key) and not (key == "collections" and _only_posts(settings.get(key)))
     )
     if given is None:
-        return JekyllFeed(DEFAULT_PATH, not_kept)
+        return JekyllFeed(DEFAULT_PATH, not_kept, categories=categories)
     path = site_path(given)
     if path is None:
-        return JekyllFeed(None, not_kept, f"_config.yml feed: path: {given!r} is not a file path inside the site; the feed's URL is not kept")
-    return JekyllFeed(path, not_kept)
+        problem = f"_config.yml feed: path: {given!r} is not a file path inside the site; the feed's URL is not kept"
+        return JekyllFeed(None, not_kept, problem, categories)
+    return JekyllFeed(path, not_kept, categories=categories)
 
 
 def feed_copies(
-    config: SiteConfig, templates: Mapping[str, tuple[Format, str]], taken: set[str], report: Report
-) -> dict[str, Format]:
-    """The old site's feed paths and their formats, for `feeds.also_at`: jekyll-feed's Atom feed
-    and the theme's feed templates (`templates`: path → format, template file), but not where a
-    file of the site is (`taken`: jekyll-feed leaves such a file alone, and so does the import) nor
-    on the blog's own feeds. What is kept and what is not goes to the report."""
-    found: dict[str, tuple[Format, str]] = {}  # path → format, what wrote it
+    config: SiteConfig,
+    templates: Mapping[str, tuple[Format, str]],
+    taken: set[str],
+    categories: set[str],
+    report: Report,
+) -> dict[str, Format | dict[str, str]]:
+    """The old site's feed paths and what they are now, for `feeds.also_at` (a format, or a format
+    and a category, as mkdocs.yml gives them): jekyll-feed's Atom
+    feed and its category feeds, and the theme's feed templates (`templates`: path → format,
+    template file); but not where a file of the site is (`taken`: jekyll-feed leaves such a file
+    alone, and so does the import), not on the blog's own feeds, and not for a category no
+    published post has (`categories`: their slugs). What is kept and what is not goes to the report."""
+    found: dict[str, tuple[Format, str, str | None]] = {}  # path → format, what wrote it, category
     plugin = jekyll_feed(config)
     if plugin is not None:
         report.feed_not_kept += plugin.not_kept
         if plugin.problem:
             report.problems.append(plugin.problem)
         if plugin.path is not None:
-            found[plugin.path] = ("atom", "jekyll-feed's Atom feed")
-    found |= {path: (fmt, f"the {NAMES[fmt]} feed of the template {rel}") for path, (fmt, rel) in templates.items()}
-    copies: dict[str, Format] = {}
-    for path, (fmt, what) in sorted(found.items()):
+            found[plugin.path] = ("atom", "jekyll-feed's Atom feed", None)
+        found |= _category_feeds(plugin.categories, categories, report)
+    found |= {path: (fmt, f"the {NAMES[fmt]} feed of the template {rel}", None) for path, (fmt, rel) in templates.items()}
+    copies: dict[str, Format | dict[str, str]] = {}
+    for path, (fmt, what, category) in sorted(found.items()):
         main = MAIN_FEEDS.get(path)
         if path.lstrip("/") in taken:
             report.problems.append(f"{path}: a file of the site (copied as it is), so no feed is written there")
         elif main is not None and main != fmt:
             report.problems.append(f"{path}: {what} is now the blog's {NAMES[main]} feed")
-        else:
+        else:  # a category feed's path is never a main feed's (`/feed/<name>.xml`, no '..')
             if main is None:
-                copies[path] = fmt
-            report.kept_feeds.append(f"{path}: {what}, now the blog's" + ("" if main else " (feeds.also_at in mkdocs.yml)"))
+                copies[path] = fmt if category is None else {"format": fmt, "category": category}
+            now = "the blog's" if category is None else "the category's"
+            report.kept_feeds.append(f"{path}: {what}, now {now}" + ("" if main else " (feeds.also_at in mkdocs.yml)"))
     return copies
+
+
+def _category_feeds(
+    listed: tuple[str, ...], published: set[str], report: Report
+) -> dict[str, tuple[Format, str, str | None]]:
+    """jekyll-feed's feed of each listed category (`/feed/<category>.xml`, the name as written), for
+    the categories some published post has; the others are reported (Jekyll wrote them empty)."""
+    found: dict[str, tuple[Format, str, str | None]] = {}
+    for name in listed:
+        path = site_path(f"/feed/{name}.xml")
+        what = f"jekyll-feed's Atom feed of category {shown(name)}"
+        if path is None:
+            report.problems.append(f"_config.yml feed: categories: {shown(name)}: /feed/{name}.xml is not a file path inside the site; not kept")
+        elif slugify(name) not in published:
+            report.problems.append(f"{path}: {what} is not kept: no published post has that category")
+        else:
+            found[path] = ("atom", what, name)
+    return found
 
 
 def feed_template(source: str, rel: str) -> tuple[str, Format] | None:
@@ -154,6 +187,14 @@ def _in_gemfile(folder: str) -> bool:
             return _GEMFILE_LINE.search(f.read()) is not None
     except OSError:
         return False
+
+
+def _category_names(listed: object) -> tuple[str, ...]:
+    """The category names of jekyll-feed's `categories:` list (a number is its text)."""
+    if not isinstance(listed, list):
+        return ()
+    names = [str(item) for item in listed if isinstance(item, (str, int)) and not isinstance(item, bool)]
+    return tuple(dict.fromkeys(name for name in names if name.strip()))
 
 
 def _only_posts(collections: object) -> bool:

@@ -125,7 +125,7 @@ def liquid_site(config: SiteConfig, written: list[Entry], statics: list[str], ta
     )
 
 
-def site_paths(written: list[Entry], statics: list[str], baseurl: str, feed_copies: Mapping[str, str]) -> SitePaths:
+def site_paths(written: list[Entry], statics: list[str], baseurl: str, feed_copies: Mapping[str, object]) -> SitePaths:
     """Every file of the new site at its Jekyll URL, for checking and fixing body links; the files
     the new project writes itself (its theme's, the old feed paths in `feed_copies`) count too."""
     return SitePaths(

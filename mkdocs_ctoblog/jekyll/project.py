@@ -72,9 +72,9 @@ def site_variables(config: SiteConfig) -> dict[str, object]:
     return {**found, "baseurl": config.baseurl, "url": config.url or ""}
 
 
-def mkdocs_yml(config: SiteConfig, *, broken_links: bool, feed_copies: Mapping[str, str] | None = None) -> str:
+def mkdocs_yml(config: SiteConfig, *, broken_links: bool, feed_copies: Mapping[str, object] | None = None) -> str:
     """The project's configuration: Material, search, and ctoblog set to give posts Jekyll's URLs
-    and to write the blog's feeds at the old site's feed paths too (`feed_copies`: path → format)."""
+    and to write its feeds at the old site's feed paths too (`feed_copies`: path → format or {format, category})."""
     author = config.author.get("name") if isinstance(config.author, Mapping) else config.author
     ctoblog: dict[str, Any] = {"post_url_format": config.post_permalink, "slug_case": "keep"}
     ctoblog["timezone"] = config.timezone or "UTC"  # without one, Jekyll used the building machine's

@@ -35,7 +35,7 @@ class Report:
     timezone: str | None = None  # `_config.yml`'s; None: Jekyll used the building machine's, the import UTC
     zone_days: list[tuple[str, dt.datetime, str]] = field(default_factory=list)  # doc, date, URL in UTC
     kept_feeds: list[str] = field(default_factory=list)  # the old site's feed URLs, and what is there now
-    feed_not_kept: tuple[str, ...] = ()  # jekyll-feed's other feeds (`feed: categories`...)
+    feed_not_kept: tuple[str, ...] = ()  # jekyll-feed's other feeds (`feed: tags`, other `collections`)
 
     def text(self, limit: int | None = None) -> str:
         """The report; with `limit`, each list shows that many lines and counts the rest."""
@@ -61,8 +61,8 @@ class Report:
         ]
         lines += [f"  feed URL kept: {line}" for line in self.kept_feeds]
         if self.feed_not_kept:
-            lines.append(f"  jekyll-feed's other feeds ({', '.join(self.feed_not_kept)}) are not kept: "
-                         "category feeds are at /blog/category/<slug>/feed.xml")
+            lines.append(f"  jekyll-feed's other feeds ({', '.join(self.feed_not_kept)}) are not kept: ctoblog writes "
+                         "feeds of the blog and of each category (/blog/category/<slug>/feed.xml), not of tags or other collections")
         lines += _section("Scheduled posts", [f"{d:%Y-%m-%d %H:%M %z}  {doc}" for doc, d in sorted(self.scheduled, key=lambda x: x[1])])
         lines += _section("Parked posts", [f"{d:%Y-%m-%d}  {doc}" for doc, d in sorted(self.parked, key=lambda x: x[1])])
         lines += _section(

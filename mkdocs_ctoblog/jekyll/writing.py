@@ -56,7 +56,7 @@ def copy_files(source: str, dest: str, statics: list[str], rendered: Mapping[str
             shutil.copyfile(os.path.join(source, rel), target)
 
 
-def write_config_and_report(config: SiteConfig, dest: str, report: Report, feed_copies: Mapping[str, str]) -> None:
+def write_config_and_report(config: SiteConfig, dest: str, report: Report, feed_copies: Mapping[str, object]) -> None:
     """`mkdocs.yml` (`feed_copies`: the old feed paths, for `feeds.also_at`) and `import-report.txt`
     at the top of `dest`."""
     with open(os.path.join(dest, "mkdocs.yml"), "w", encoding="utf-8") as f:

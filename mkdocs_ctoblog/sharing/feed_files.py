@@ -16,12 +16,24 @@ from mkdocs_ctoblog.feeds import FeedSet, Format
 from mkdocs_ctoblog.feeds.cleaning import MAX_CONTENT
 from mkdocs_ctoblog.posts import Post
 from mkdocs_ctoblog.sharing.links import SiteLinks
+from mkdocs_ctoblog.shown import shown
 from mkdocs_ctoblog.views import FeedLink, rel
 
 if TYPE_CHECKING:
     from mkdocs_ctoblog.config import CtoblogConfig
 
 log = get_plugin_logger(__name__)
+
+
+@dataclasses.dataclass(frozen=True)
+class FeedCopyPlan:
+    """One `feeds.also_at` copy of this build: the feed set (`key`) and format it copies, and who
+    writes it (for the URL map's collision errors)."""
+
+    path: str
+    format: Format
+    key: str
+    owner: str
 
 
 class FeedFiles:
@@ -32,6 +44,7 @@ class FeedFiles:
         self.links = links
         self.strings = config.strings
         self.feed_sets: list[FeedSet] = []
+        self.copies: list[FeedCopyPlan] = []  # `feeds.also_at` of this build; none when no feeds are written
         self.full_content_posts: frozenset[str] = frozenset()
         self.post_html: dict[str, str] = {}
         # `mkdocs serve --dirty`: what the last build wrote (feed path -> channel, and the sitemap
@@ -53,6 +66,7 @@ class FeedFiles:
         """Decide which feeds exist (after the posts are read); return their site paths."""
         term_url = self.links.term_url
         self.feed_sets = []
+        self.copies = []
         self.entries = {}
         self.full_content_posts = frozenset()
         if not self.feeds_on:
@@ -78,23 +92,35 @@ class FeedFiles:
         )
         if cfg.full_content:
             self.full_content_posts = frozenset(p.src_uri for s in self.feed_sets for p in s.posts)
+        self.copies = self._plan_copies(blog)
         return [s.path(fmt) for s in self.feed_sets for fmt in s.formats]
+
+    def _plan_copies(self, blog: Blog) -> list[FeedCopyPlan]:
+        """`feeds.also_at` of this build; a category no shown post has is one warning each."""
+        planned = []
+        for path, copy in self.config.feeds.also_at.items():
+            if copy.category is None:
+                term, feed_set = None, self.feed_set("")
+            else:
+                term = blog.term("category", copy.category)
+                feed_set = self.feed_set(term.slug) if term is not None else None
+            if feed_set is None:
+                log.warning(
+                    "mkdocs.yml: 'feeds.also_at' %s: %s names a category no post has; no feed is written there",
+                    shown(path), copy.shown(),
+                )
+                continue
+            if copy.format not in feed_set.formats:
+                continue
+            what = f"the blog's {feeds.NAMES[copy.format]} feed" if term is None else (
+                f"the {feeds.NAMES[copy.format]} feed of category {shown(term.name)}"
+            )
+            planned.append(FeedCopyPlan(path, copy.format, feed_set.key, f"{what} also at '{path}' (feeds.also_at)"))
+        return planned
 
     def folder_sitemaps(self) -> list[str]:
         """Site paths of the sitemaps written next to the feeds (see `sitemaps`)."""
         return [f"{s.folder}/{sitemaps.FILE_NAME}" for s in self.feed_sets if s.folder]
-
-    def copies(self) -> list[tuple[str, Format, str]]:
-        """`feeds.also_at` of this build: (site path, format, who writes it) of each further copy
-        of the blog's feeds; none when no feeds are written."""
-        blog = self.feed_set("")
-        if blog is None:
-            return []
-        return [
-            (path, fmt, f"the blog's {feeds.NAMES[fmt]} feed also at '{path}' (feeds.also_at)")
-            for path, fmt in self.config.feeds.also_at.items()
-            if fmt in blog.formats
-        ]
 
     def feed_set(self, key: str) -> FeedSet | None:
         return next((s for s in self.feed_sets if s.key == key), None)
@@ -200,12 +226,12 @@ class FeedFiles:
                 path = feed_set.path(fmt)
                 if path not in own_files:
                     count += self._write(site_dir, path, fmt, channel, written)
-            if feed_set.key == "":
-                for path, fmt, _owner in self.copies():
+            for planned in self.copies:
+                if planned.key == feed_set.key:
                     # the same feed; its self link (Atom, RSS) or feed_url (JSON) is where this copy is
-                    own_url = self.links.absolute(quote(path)) or ""
-                    copy = dataclasses.replace(channel, feed_urls={**channel.feed_urls, fmt: own_url})
-                    count += self._write(site_dir, path, fmt, copy, written)
+                    own_url = self.links.absolute(quote(planned.path)) or ""
+                    copy = dataclasses.replace(channel, feed_urls={**channel.feed_urls, planned.format: own_url})
+                    count += self._write(site_dir, planned.path, planned.format, copy, written)
         folders = [s.folder for s in self.feed_sets]
         site_map = sitemaps.read_site_map(site_dir)
         kept = [f"{folder}/{sitemaps.FILE_NAME}" for folder in folders if folder]
