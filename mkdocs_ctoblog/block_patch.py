@@ -49,12 +49,29 @@ def fill(output: str, rendered: Mapping[str, str]) -> tuple[str, tuple[Span, ...
 def patch(path: str, spans: tuple[Span, ...], rendered: Mapping[str, str]) -> tuple[Span, ...] | None:
     """Replace the blocks at `spans` in the page written at `path` by `rendered` (blocks not in it
     stay); the new spans, or None (nothing written) when the file does not hold the recorded blocks
-    where they were."""
+    where they were. The file is rewritten in place, not emptied first: ext4 starts writing a file
+    that was emptied and written again to disk as it is closed (`auto_da_alloc`); for 800 pages
+    that took 0.07-0.14 s against 0.016 s in place, and seconds while the disk was busy."""
     try:
-        with open(path, encoding="utf-8", newline="") as f:
-            text = f.read()
+        with open(path, "r+b") as f:
+            text = f.read().decode("utf-8")
+            placed = _replace(text, spans, rendered)
+            if placed is None:
+                return None
+            text, blocks = placed
+            f.seek(0)
+            f.write(text.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes pages
+            f.truncate()
     except (OSError, UnicodeDecodeError):
         return None
+    return tuple(Span(name, len(text) - start, len(block), _digest(block)) for name, start, block in blocks)
+
+
+def _replace(
+    text: str, spans: tuple[Span, ...], rendered: Mapping[str, str]
+) -> tuple[str, list[tuple[str, int, str]]] | None:
+    """`text` with the blocks replaced, and where each block now starts; None when a recorded block
+    is not where it was."""
     for span in spans:
         start = len(text) - span.from_end
         if start < 0 or _digest(text[start : start + span.length]) != span.digest:
@@ -68,9 +85,7 @@ def patch(path: str, spans: tuple[Span, ...], rendered: Mapping[str, str]) -> tu
         else:
             text = text[:start] + block + text[start + span.length :]
         placed.append((span.name, start, block))
-    with open(path, "wb") as f:
-        f.write(text.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes pages
-    return tuple(Span(name, len(text) - start, len(block), _digest(block)) for name, start, block in placed)
+    return text, placed
 
 
 def _digest(text: str) -> bytes:
