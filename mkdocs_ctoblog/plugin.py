@@ -256,5 +256,5 @@ class CtoblogPlugin(BasePlugin[CtoblogConfig]):
             self.build.bodies.warn()
         build_summary.log_unpublished(self.posts, show_unpublished=self.show_unpublished)
         if self.rebuilds is not None:
-            self.rebuilds.finish(self.build.slots.latest_now())
+            self.rebuilds.finish(self.build.slots.latest_now(), links_missed=self.build.blocks.links.resolver.missed)
         self.timings.log()

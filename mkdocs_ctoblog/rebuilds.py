@@ -78,6 +78,7 @@ class Rebuilds:
         self.latest_requests: dict[str, tuple[object, ...]] = {}  # page source path -> its `latest` markers
         self.titles: dict[str, str | None] = {}  # page source path -> its title in the last build
         self.filled: dict[str, tuple[tuple[str, ...], tuple[Span, ...]]] = {}  # page -> its blocks, where they are
+        self.links_missed = False  # a block's link named a file the last build lacked
 
     def close(self) -> None:
         shutil.rmtree(self._folder, ignore_errors=True)
@@ -97,8 +98,10 @@ class Rebuilds:
         else:
             self.latest_requests.pop(src, None)
 
-    def finish(self, latest: Mapping[str, object]) -> None:
-        """After the build: what the `latest` blocks of the pages built so far show."""
+    def finish(self, latest: Mapping[str, object], *, links_missed: bool) -> None:
+        """After the build: what the `latest` blocks of the pages built so far show, and whether a
+        link in a block (call to action, bio) named a page or file the site lacked."""
+        self.links_missed = links_missed
         if self.previous is not None:
             self.previous = replace(self.previous, latest=latest)
 
@@ -125,7 +128,8 @@ class Rebuilds:
             return decision
         moved = any(now.post_urls.get(src) != url for src, url in before.post_urls.items() if src in now.post_urls)
         gone = any(src not in now.post_urls for src in before.post_urls)
-        if before.key != now.key or moved or gone or modified_pages:
+        added = self.links_missed and any(src not in before.post_urls for src in now.post_urls)  # it may be the target
+        if before.key != now.key or moved or gone or added or modified_pages:
             decision.wipe = True
             self.read_next.clear()
             self.shows.clear()

@@ -33,7 +33,9 @@ DOCS = {
     "blog/posts/2024-03-10-gamma.md": post("title: Gamma\ncategory: Hiring", BODY.format(name="gamma")),
     "blog/posts/2023-04-10-epsilon.md": post("title: Epsilon\ncategory: Hiring\ntags: [b]\nauthor: ana", BODY.format(name="eps")),
     "blog/posts/2023-05-10-zeta.md": post("title: Zeta\ncategory: Ops\nauthor: bo", BODY.format(name="zeta")),
-    "blog/.authors.yml": "authors:\n  ana:\n    name: Ana\n  bo:\n    name: Bo\n",
+    # a bio linking to a post not written yet: once it is, every page with Ana's bio links to it
+    "blog/.authors.yml": "authors:\n  ana:\n    name: Ana\n    bio: See [Delta](blog/posts/2024-05-10-delta.md).\n"
+                         "  bo:\n    name: Bo\n",
 }
 PLUGIN = {"pagination": 2, "read_next": {"count": 2, "include": ["services.md"]},
           # copies of the blog's Atom feed and of two category feeds, kept up to date too
@@ -52,7 +54,7 @@ EDITS = [
      post("title: Beta, renamed\ncategory: Ops\ntags: [a, b]", BODY.format(name="beta"))),
     # the cards of posts by Ana (index, category, tag and author pages) must not be the last build's
     ("an author's name in the authors file", "blog/.authors.yml",
-     "authors:\n  ana:\n    name: Ana Maria\n  bo:\n    name: Bo\n"),
+     "authors:\n  ana:\n    name: Ana Maria\n    bio: See [Delta](blog/posts/2024-05-10-delta.md).\n  bo:\n    name: Bo\n"),
     ("a new post", "blog/posts/2024-05-10-delta.md",
      post("title: Delta is new\ncategory: Hiring\ntags: [a]", BODY.format(name="delta"))),
     ("a category", "blog/posts/2024-03-10-gamma.md",

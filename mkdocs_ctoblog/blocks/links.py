@@ -34,6 +34,7 @@ class UrlResolver:
 
     def __init__(self, doc_urls: Mapping[str, str]) -> None:
         self.doc_urls = doc_urls
+        self.missed = False  # a URL named a page or file the site does not have (yet)
         self.page_urls: dict[str, str] = {}
         for src, url in doc_urls.items():
             if src.endswith(PAGE_EXTENSIONS):
@@ -63,6 +64,7 @@ class UrlResolver:
             return rel(found, base) + rest, True
         if path.startswith("/"):
             return rel(path.lstrip("/"), base) + rest, True  # a path of the site we do not build
+        self.missed = True
         return url, False
 
 
