@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import post
+from tools import example
 
 AUTHORS = """\
 authors:
@@ -22,16 +23,8 @@ PLUGIN = {
     },
 }
 
-# front matter key -> the block's CSS class
-BLOCKS = {
-    "series": ".ctoblog-series",
-    "share": ".ctoblog-share",
-    "author_bio": ".ctoblog-author-bio",
-    "cta": ".ctoblog-cta",
-    "newsletter": ".ctoblog-newsletter",
-    "read_next": ".ctoblog-read-next",
-    "comments": ".ctoblog-comments",
-}
+# front matter key -> the block's CSS class (the latest-posts block has no switch: it is a marker)
+BLOCKS = {"series": ".ctoblog-series", **{key: css for key, css in example.BLOCKS.items() if key != "latest"}}
 SWITCHES = [key for key in BLOCKS if key != "series"]  # a series box goes with `series:` itself
 
 
