@@ -192,6 +192,20 @@ def _parse(text: str, duplicates: list[str]) -> tuple[Any, str]:
 
 def raw_scalar(text: str, key: str) -> str | None:
     """The literal text of a top-level scalar in the front matter (`yes` rather than True)."""
+    node = _value_node(text, key)
+    return str(node.value) if isinstance(node, yaml.ScalarNode) else None
+
+
+def raw_items(text: str, key: str) -> list[str | None]:
+    """The literal text of each scalar in a top-level list of the front matter (`[True, yes]`
+    rather than [True, True]); None for an item that is not a scalar, [] when `key` is no list."""
+    node = _value_node(text, key)
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [str(item.value) if isinstance(item, yaml.ScalarNode) else None for item in node.value]
+
+
+def _value_node(text: str, key: str) -> yaml.Node | None:
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     try:
         fm, _ = _HANDLER.split(text.strip())
@@ -201,8 +215,8 @@ def raw_scalar(text: str, key: str) -> str | None:
     if not isinstance(node, yaml.MappingNode):
         return None
     for key_node, value_node in node.value:
-        if key_node.value == key and isinstance(value_node, yaml.ScalarNode):
-            return str(value_node.value)
+        if key_node.value == key:
+            return value_node
     return None
 
 

@@ -78,6 +78,23 @@ def test_anchors_aliases_and_yaml_booleans(build_site, warnings_of):
     assert any("'description' expected text" in w and "'yes'" in w for w in warnings_of())
 
 
+def test_words_yaml_reads_as_booleans_stay_names_as_written(build_site, warnings_of):
+    """`tags: [True, False, None]` (a post about Python) and `category: yes`: Jekyll keeps them as
+    text; so does ctoblog, as the author wrote them, with one warning each."""
+    site = build_site({
+        "blog/posts/2023-05-01-a.md": post("title: A\ncategory: yes\ntags: [True, False, None]"),
+        "blog/posts/2023-06-01-b.md": post("title: B\ntags:\n  - off\n  - Python"),
+    })
+    assert card_titles(site, "blog/category/yes/") == ["A"]
+    assert site.soup("blog/category/yes/").select_one("h1").get_text() == "yes"
+    tags = site.soup("blog/a/").select(".ctoblog-post-header a, .ctoblog-tags a")
+    assert {"True", "False", "None"} <= {a.get_text(strip=True).lstrip("#") for a in tags}
+    assert [a.get_text() for a in site.soup("blog/tag/off/").select(".ctoblog-list__link")] == ["B"]
+    warned = warnings_of()
+    for word in ("'True'", "'False'", "'off'", "'yes'"):
+        assert sum(word in w and "(YAML reads it as bool): quote it" in w for w in warned) == 1, (word, warned)
+
+
 def test_categories_merge_and_case_variants(build_site):
     site = build_site(
         {

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from mkdocs_ctoblog import urls
+from mkdocs_ctoblog.frontmatter_io import raw_items, raw_scalar
 from mkdocs_ctoblog.posts.fields import Fields, text_or_none
 from mkdocs_ctoblog.posts.model import Author
 
@@ -19,23 +20,33 @@ def term_names(fields: Fields, meta: Mapping[str, Any], key: str, *, split_strin
     value = meta.get(key)
     if value is None or value == "":
         return []
-    if isinstance(value, bool):
-        fields.warn(key, value, "a name or a list of names")
-        return []
+    if isinstance(value, bool):  # `tags: yes`: what the author wrote, as Jekyll keeps it (as text)
+        return [_bool_as_text(fields, key, value, raw_scalar(fields.text, key))]
     if isinstance(value, (int, float)):
         return [str(value)]
     if isinstance(value, str):
         return value.split() if split_strings else [value.strip()]
     if isinstance(value, list):
         names: list[str] = []
-        for item in value:
-            if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
+        literals: list[str | None] | None = None
+        for number, item in enumerate(value):
+            if isinstance(item, bool):  # `tags: [True, False, None]`: Python's names, not booleans
+                literals = raw_items(fields.text, key) if literals is None else literals
+                names.append(_bool_as_text(fields, key, item, literals[number] if number < len(literals) else None))
+            elif isinstance(item, (str, int, float)) and str(item).strip():
                 names.append(str(item).strip())
             elif item is not None:
                 fields.warn(key, item, "a name")
         return names
     fields.warn(key, value, "a name or a list of names")
     return []
+
+
+def _bool_as_text(fields: Fields, key: str, value: bool, literal: str | None) -> str:
+    """The word YAML read as a boolean (`True`, `yes`, `off`), kept as a name with one warning."""
+    name = literal.strip() if literal and literal.strip() else str(value).lower()
+    fields.warn(key, name, "a name", " (YAML reads it as bool): quote it; using it as text")
+    return name
 
 
 def capped(fields: Fields, key: str, names: list[str]) -> list[str]:
