@@ -163,3 +163,18 @@ def test_redirects_to_a_taken_path_are_left_out_and_reported(tmp_path: Path) -> 
     assert "/hello/: left out of about.md, blog/posts/2020-01-02-hello.md has it" in report
     assert "/about/: left out of blog/posts/2020-01-02-hello.md, about.md has it" in report
     assert "/logo.png: left out of about.md, logo.png has it" in report
+
+
+def test_jekyll_bootstraps_production_url_gives_site_url(tmp_path: Path) -> None:
+    source = tmp_path / "old"
+    (source / "_posts").mkdir(parents=True)
+    (source / "_config.yml").write_text("title: Old\nproduction_url : http://old.example.org\n", encoding="utf-8")
+    (source / "CNAME").write_text("other.example.org\n", encoding="utf-8")
+    (source / "_posts" / "2013-02-01-hello.md").write_text("---\ntitle: Hello\n---\nText.\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["import-jekyll", str(source), str(tmp_path / "project")]) == 0
+    assert "site_url: http://old.example.org/\n" in (tmp_path / "project" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "site_url: http://old.example.org/ from _config.yml's 'production_url'" in out.getvalue()
+    site = mkdocs_cli_build(tmp_path / "project" / "mkdocs.yml", tmp_path / "site")  # --strict: no site_url warning
+    assert (site / "blog" / "feed.xml").is_file()

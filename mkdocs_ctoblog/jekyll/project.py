@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -56,14 +57,20 @@ def output_collections(config: SiteConfig) -> dict[str, str | None]:
     return found
 
 
-def cname_url(config: SiteConfig) -> str | None:
-    """`https://<domain>` from the `CNAME` file GitHub Pages serves the site at, when it has one."""
+def fallback_url(config: SiteConfig) -> tuple[str, str] | None:
+    """(site address, where it came from) when `_config.yml` has no `url`: Jekyll-Bootstrap's
+    `production_url`, else `https://<domain>` from the `CNAME` file GitHub Pages serves the site at."""
+    production = raw_config(config).get("production_url")
+    if isinstance(production, str) and re.match(r"https?://[^/\s]+/?$", production.strip()):
+        return production.strip().rstrip("/"), "_config.yml's 'production_url'"
     try:
         with open(os.path.join(config.source, "CNAME"), encoding="utf-8") as f:
             domain = f.readline().strip().strip("/")
     except (OSError, UnicodeDecodeError):
         return None
-    return f"https://{domain}" if domain and "/" not in domain and " " not in domain else None
+    if domain and "/" not in domain and " " not in domain:
+        return f"https://{domain}", "the CNAME file"
+    return None
 
 
 def site_variables(config: SiteConfig) -> dict[str, object]:
@@ -88,7 +95,7 @@ def mkdocs_yml(config: SiteConfig, *, broken_links: bool, feed_copies: Mapping[s
         ctoblog["feeds"] = {"also_at": dict(feed_copies)}
     ctoblog["liquid"] = {"enabled": False}  # the import wrote the translation into the files
     settings: dict[str, Any] = {"site_name": config.title or "My blog"}
-    url = config.url or cname_url(config)
+    url = config.url or (fallback[0] if (fallback := fallback_url(config)) else None)
     if url:
         settings["site_url"] = url.rstrip("/") + (config.baseurl or "") + "/"
     if config.description:
@@ -129,8 +136,9 @@ def next_steps(config: SiteConfig, dest: str, switches: Mapping[str, int]) -> li
         + (f"; {counted(switches['comments'], 'post or page', 'posts and pages')} said 'comments: true' (left out until then)" if switches.get("comments") else "")
     )
     steps.append("Calls to action: add 'cta.blocks' (README: Calls to action)")
-    if not config.url and cname_url(config):
-        steps.append(f"site_url: {cname_url(config)}/ from the CNAME file (_config.yml had no 'url'); check it in mkdocs.yml")
+    fallback = None if config.url else fallback_url(config)
+    if fallback:
+        steps.append(f"site_url: {fallback[0]}/ from {fallback[1]} (_config.yml had no 'url'); check it in mkdocs.yml")
     elif not config.url:
         steps.append("site_url: set it in mkdocs.yml (feeds and social meta need it; _config.yml had no 'url')")
     return steps
