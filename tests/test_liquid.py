@@ -155,6 +155,20 @@ def test_assign_and_outputs_read_site_data_and_front_matter() -> None:
     assert set(result.unknown) == {"assign", "{{ many }}", "{{ other.x }}"}
 
 
+def test_page_outputs_read_the_front_matter_and_the_posts_date() -> None:
+    import datetime as dt
+
+    from mkdocs_ctoblog.jekyll.evaluate import Evaluator
+
+    date = dt.datetime(2020, 6, 19, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    body = "![a](/assets/images/{{page.date|date:'%Y/%Y-%m-%d'}}/a.png) {{ page.title }}, {{ page.date }}, {{ page.nothing }}"
+    result = translate(body, src=SRC, page_url="x/", site=replace(SITE, evaluator=Evaluator({})),
+                       meta={"title": "Sights", "date": date})
+    assert result.text.startswith("![a](")
+    assert "2020/2020-06-19/a.png) Sights, 2020-06-19 09:30:00 +0200, {{ page.nothing }}" in result.text
+    assert set(result.unknown) == {"{{ page.nothing }}"}
+
+
 def test_user_tags_render_in_a_sandbox() -> None:
     tags = {
         "callout": "> **{{ args[0] | upper }}** {{ body | trim }}",

@@ -59,7 +59,7 @@ class BodyTranslator:
             url = urls.get(src)
             if url is None or "{" not in post.body:  # every Liquid and kramdown construct has a brace
                 continue
-            body = self.translate(post.body, src=src, page_url=url, meta=post.meta)
+            body = self.translate(post.body, src=src, page_url=url, meta={**post.meta, "date": post.date})
             if body == post.body:
                 continue
             excerpt = post.excerpt

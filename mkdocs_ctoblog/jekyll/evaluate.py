@@ -10,6 +10,7 @@ resource limits; anything undefined or failing is left to the caller (an untrans
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import io
 import json
@@ -59,21 +60,33 @@ class Evaluator:
 
     def output(self, assigns: list[str], output: str, page: Mapping[str, Any]) -> str | None:
         """What `{{ … }}` prints after `assigns`, or None when it reads something undefined or
-        fails. Only outputs that start from an assigned name or `site.` are tried."""
+        fails. Only outputs that start from an assigned name, `site.` or `page.` (the front matter,
+        `date` as the post's date) are tried."""
         head = _NAME.match(output.lstrip("{-"))
         names = {m.group(1) for m in (_ASSIGN.fullmatch(a.strip()) for a in assigns) if m}
         if head is not None and head.group(1) in names:  # a key the assigned value lacks prints nothing, as in Jekyll
             return self._render("".join(assigns) + output, page, strict=False)
-        if head is None or not output.lstrip("{- ").startswith("site."):
+        if head is None or not output.lstrip("{- ").startswith(("site.", "page.")):
             return None
         return self._render("".join(assigns) + output, page)
 
     def _render(self, source: str, page: Mapping[str, Any], *, strict: bool = True) -> str | None:
         strict_env, lenient_env, errors = _environments()
+        date = page.get("date")
+        if isinstance(date, dt.datetime) and date.tzinfo is not None:
+            page = {**page, "date": _JekyllTime.fromtimestamp(date.timestamp(), date.tzinfo)}
         try:
             return (strict_env if strict else lenient_env).from_string(source).render(site=self.site, page=page)
         except errors:
             return None
+
+
+class _JekyllTime(dt.datetime):
+    """`page.date` printed as Jekyll prints a Ruby Time (`2020-06-19 09:30:00 +0000`); filters such
+    as `date: '%Y/%m'` read it as the datetime it is."""
+
+    def __str__(self) -> str:
+        return self.strftime("%Y-%m-%d %H:%M:%S %z")
 
 
 def jekyll_site(config_path: str, source: str | None = None) -> dict[str, Any]:
