@@ -119,6 +119,11 @@ def test_theme_tags_figure_notice_and_videos() -> None:
     youtube = run("{% youtube dQw4w9WgXcQ %}")
     assert "(https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in youtube and "iframe" not in youtube
     assert "(https://vimeo.com/76979871)" in run("{% vimeo 76979871 %}")
+    # Minimal Mistakes' include: the same links; another provider stays untranslated
+    assert "(https://www.youtube.com/watch?v=Hr_cm35Gs8Q)" in run('{% include video id="Hr_cm35Gs8Q" provider="youtube" %}')
+    assert "(https://vimeo.com/212731897)" in run("{% include video.html id='212731897' provider='vimeo' %}")
+    other = translate('{% include video id="x" provider="dailymotion" %}', src=SRC, page_url="x/", site=SITE)
+    assert other.unknown == {"include video": 1}
 
 
 def test_includes_are_inlined_when_static() -> None:

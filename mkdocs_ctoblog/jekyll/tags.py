@@ -35,6 +35,9 @@ class SitePath:
     absolute: bool
 
 
+_VIDEO_PROVIDER = re.compile(r"""\bprovider\s*=\s*["']?(\w+)""")
+
+
 def takes_body(name: str, site: LiquidSite) -> bool:
     """Tags whose content up to `{% endname %}` is theirs."""
     return name in ("comment", "figure", "notice") or name in site.tags
@@ -67,6 +70,9 @@ def render(name: str, args: str, body: str | None, before: str, t: _Translator) 
         file, _, params = args.partition(" ")
         if posixpath.splitext(file)[0] == "toc":  # a theme's table of contents
             return "[TOC]"
+        provider = _VIDEO_PROVIDER.search(params) if posixpath.splitext(file)[0] == "video" else None
+        if provider and provider.group(1) in ("youtube", "vimeo"):  # Minimal Mistakes' video include
+            return render(provider.group(1), params, None, before, t)
         text = None if params.strip() else t.site.include(file)
         return text.strip("\n") if text is not None and "{{" not in text and "{%" not in text else None
     return None
