@@ -124,6 +124,17 @@ def test_theme_tags_figure_notice_and_videos() -> None:
     assert "(https://vimeo.com/212731897)" in run("{% include video.html id='212731897' provider='vimeo' %}")
     other = translate('{% include video id="x" provider="dailymotion" %}', src=SRC, page_url="x/", site=SITE)
     assert other.unknown == {"include video": 1}
+    # Minimal Mistakes' gallery: the front matter's images, linked; without them, untranslated
+    gallery = {"gallery": [{"url": "/assets/a.png", "image_path": "/assets/a-th.png", "alt": "A [1]"},
+                           {"image_path": "/assets/b.png", "title": "B"}, "junk"],
+               "shots": [{"image_path": "/assets/c.png", "alt": "C"}]}
+    shown = translate('{% include gallery caption="Two <shots>" %}\n\n{% include gallery id="shots" %}',
+                      src=SRC, page_url="x/", site=SITE, meta=gallery)
+    assert "[![A 1](/assets/a-th.png)](/assets/a.png)\n![B](/assets/b.png)\n" in shown.text
+    assert "<figcaption>Two &lt;shots&gt;</figcaption>" in shown.text and "![C](/assets/c.png)" in shown.text
+    assert shown.unknown == {} and shown.extensions == {"md_in_html"}
+    missing = translate("{% include gallery id=\"none\" %}", src=SRC, page_url="x/", site=SITE, meta=gallery)
+    assert missing.unknown == {"include gallery": 1}
 
 
 def test_includes_are_inlined_when_static() -> None:

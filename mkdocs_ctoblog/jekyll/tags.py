@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "ctoblog" / "liquid"
 THEME_TAGS = ("figure", "notice", "youtube", "vimeo")  # shipped as templates/ctoblog/liquid/<name>.md
-_EXTENSIONS = {"figure": "md_in_html", "notice": "admonition"}
+_EXTENSIONS = {"figure": "md_in_html", "gallery": "md_in_html", "notice": "admonition"}
 _ARG = re.compile(r"""([\w-]+)\s*[=:]\s*("[^"]*"|'[^']*'|[^\s"']+)|("[^"]*"|'[^']*'|[^\s"']+)""")
 _LITERAL = re.compile(r"""\s*("[^"]*"|'[^']*')\s*""")
 _VARIABLE = re.compile(r"\s*(site|page)\.([\w-]+)\s*")
@@ -36,6 +37,16 @@ class SitePath:
 
 
 _VIDEO_PROVIDER = re.compile(r"""\bprovider\s*=\s*["']?(\w+)""")
+
+
+_GALLERY_ID = re.compile(r"""\bid\s*=\s*["']?([\w-]+)""")
+
+
+def _has_gallery(params: str, meta: Mapping[str, Any]) -> bool:
+    """Whether the front matter holds the images `{% include gallery [id="key"] %}` shows."""
+    key = found.group(1) if (found := _GALLERY_ID.search(params)) else "gallery"
+    items = meta.get(key)
+    return isinstance(items, list) and any(isinstance(i, Mapping) and i.get("image_path") for i in items)
 
 
 def takes_body(name: str, site: LiquidSite) -> bool:
@@ -73,6 +84,8 @@ def render(name: str, args: str, body: str | None, before: str, t: _Translator) 
         provider = _VIDEO_PROVIDER.search(params) if posixpath.splitext(file)[0] == "video" else None
         if provider and provider.group(1) in ("youtube", "vimeo"):  # Minimal Mistakes' video include
             return render(provider.group(1), params, None, before, t)
+        if posixpath.splitext(file)[0] == "gallery" and _has_gallery(params, t.meta):  # Minimal Mistakes' too
+            return _template("gallery", params, None, before, t)
         text = None if params.strip() else t.site.include(file)
         return text.strip("\n") if text is not None and "{{" not in text and "{%" not in text else None
     return None
