@@ -178,3 +178,40 @@ def test_jekyll_bootstraps_production_url_gives_site_url(tmp_path: Path) -> None
     assert "site_url: http://old.example.org/ from _config.yml's 'production_url'" in out.getvalue()
     site = mkdocs_cli_build(tmp_path / "project" / "mkdocs.yml", tmp_path / "site")  # --strict: no site_url warning
     assert (site / "blog" / "feed.xml").is_file()
+
+
+def test_a_chirpy_blog_media_subpath_and_theme_keys_material_reads_otherwise(tmp_path: Path) -> None:
+    """Chirpy: relative images (cover and body) below `media_subpath`, tabs with Font Awesome `icon`s,
+    a theme's `hide: true`: the project builds with --strict and every image shows."""
+    source = tmp_path / "old"
+    write = {
+        "_config.yml": "url: https://chirpy.example\npermalink: /posts/:title/\n"
+                       "collections:\n  tabs:\n    output: true\n    permalink: /:title/\n",
+        "_posts/2024-09-03-radio.md": "---\ntitle: Radio\nmedia_subpath: /assets/img/2024/09/\nimage:\n  path: cover.png\n"
+                                      "  alt: A wire\n---\nFirst.\n\n![Cord](cord.png)\n\n```\n![not](code.png)\n```\n",
+        "_posts/2024-08-01-old-style.md": "---\ntitle: Old style\nimg_path: assets/img/old\nimage: top.png\n---\nText.\n",
+        "_tabs/about.md": "---\nlayout: page\ntitle: About\nicon: fas fa-info-circle\norder: 4\n---\nMe.\n",
+        "hidden.md": "---\ntitle: Hidden\nhide: true\npermalink: /hidden/\n---\nHi.\n",
+        "assets/img/2024/09/cover.png": "",
+        "assets/img/2024/09/cord.png": "",
+        "assets/img/old/top.png": "",
+    }
+    for rel, text in write.items():
+        (source / rel).parent.mkdir(parents=True, exist_ok=True)
+        (source / rel).write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["import-jekyll", str(source), str(tmp_path / "project")]) == 0
+    site = mkdocs_cli_build(tmp_path / "project" / "mkdocs.yml", tmp_path / "site")
+    radio = page(site, "posts/radio/")
+    for img in radio.select("article img"):
+        assert (site / "posts" / "radio" / img["src"]).resolve().is_file(), img["src"]
+    assert {img["alt"] for img in radio.select("article img")} >= {"A wire", "Cord"}
+    assert "![not](code.png)" in radio.select_one("article pre").get_text()
+    cover = page(site, "posts/old-style/").select_one("article img")
+    assert (site / "posts" / "old-style" / cover["src"]).resolve() == (site / "assets/img/old/top.png").resolve()
+    assert page(site, "hidden/").select_one("article h1").get_text(strip=True) == "Hidden"
+    assert page(site, "about/").select_one("article h1").get_text(strip=True) == "About"
+    report = (tmp_path / "project" / "import-report.txt").read_text(encoding="utf-8")
+    assert "'icon': 'fas fa-info-circle' is not what Material reads there" in report and "kept as 'jekyll_icon'" in report
+    assert "'hide': True is not what Material reads there" in report

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -57,6 +58,31 @@ def with_cover_path(meta: dict[str, Any]) -> None:
         return
     alt = image.get("alt") or image.get("caption")
     meta["image"] = {"path": path, "alt": alt} if isinstance(alt, str) else {"path": path}
+
+
+def media_subpath(meta: Mapping[str, Any]) -> str | None:
+    """Chirpy's `media_subpath` (`img_path` before Chirpy 6.3) as a site folder (`/assets/img/x/`):
+    where its relative image paths are."""
+    base = meta.get("media_subpath", meta.get("img_path"))
+    if not isinstance(base, str) or not base.strip() or "://" in base:
+        return None
+    return "/" + base.strip().strip("/") + "/"
+
+
+def with_media_subpath(meta: dict[str, Any]) -> None:
+    """A relative cover path below Chirpy's `media_subpath`, as Chirpy shows it."""
+    base = media_subpath(meta)
+    image = meta.get("image")
+    if base is None:
+        return
+    if isinstance(image, dict) and isinstance(image.get("path"), str) and _relative(image["path"]):
+        meta["image"] = {**image, "path": posixpath.join(base, image["path"])}
+    elif isinstance(image, str) and _relative(image):
+        meta["image"] = posixpath.join(base, image)
+
+
+def _relative(path: str) -> bool:
+    return bool(path.strip()) and "://" not in path and not path.startswith(("/", "data:"))
 
 
 def post_doc(file: SourceFile) -> str:

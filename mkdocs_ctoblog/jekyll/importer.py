@@ -131,6 +131,7 @@ class _Importer:
             return None
         entries.with_folder_categories(entry.meta, file.categories)
         entries.with_cover_path(entry.meta)
+        entries.with_media_subpath(entry.meta)
         self.drop_switches(entry)
         if file.kind == "draft":
             entry.meta["draft"] = True

@@ -18,16 +18,19 @@ _TARGET = re.compile(r"\]\((<?)([^\s()<>]+)(>?)")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 
 
-def fix_links(body: str, *, page: SiteFile, paths: SitePaths) -> tuple[str, list[str]]:
+def fix_links(body: str, *, page: SiteFile, paths: SitePaths, media: str | None = None) -> tuple[str, list[str]]:
     """Point each local link target of `body` (the doc `page.src_uri`, which Jekyll served at
     `page.url`) at the file it meant: as MkDocs resolves it (next to the doc), else as the browser
     did under Jekyll (next to the page's URL, then from the site root: the `<base href="/">`
-    case). Returns the body and the targets that resolve nowhere."""
+    case), else below `media` (Chirpy's `media_subpath`, a site path). Returns the body and the
+    targets that resolve nowhere."""
     broken: list[str] = []
 
     def replace(match: re.Match[str]) -> str:
         target = match.group(2)
         resolved = paths.resolve(target, page)
+        if resolved is None and media and not urlsplit(target).scheme and not target.startswith(("/", "#")):
+            resolved = paths.resolve(posixpath.join(media, target), page)
         if resolved is not None and resolved[0].src_uri:
             doc = posixpath.relpath(resolved[0].src_uri, posixpath.dirname(page.src_uri) or ".")
             parts = urlsplit(target)

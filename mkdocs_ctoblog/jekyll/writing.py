@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from mkdocs_ctoblog import inject
+from mkdocs_ctoblog.jekyll import entries, material_meta
 from mkdocs_ctoblog.jekyll.entries import Entry
 from mkdocs_ctoblog.jekyll.links import fix_links
 from mkdocs_ctoblog.jekyll.liquid import translate
@@ -35,10 +36,12 @@ def write_entry(entry: Entry, site: LiquidSite, paths: SitePaths, dest: str, rep
         if _NEWSLETTER_INCLUDE.match(name):
             report.pasted.append((entry.doc, f"newsletter sign-up ({{% {name} %}})"))
     report.problems += result.problems
-    body, broken = fix_links(result.text, page=site_file(entry.doc, entry.url), paths=paths)
+    media = entries.media_subpath(entry.meta)
+    body, broken = fix_links(result.text, page=site_file(entry.doc, entry.url), paths=paths, media=media)
     report.broken += [(entry.doc, target) for target in broken]
     if entry.doc.startswith("blog/posts/"):
         report.pasted += [(entry.doc, what) for what in inject.pasted_blocks(body)]
+    report.problems += [f"{entry.doc}: {line}" for line in material_meta.set_aside(entry.meta)]
     target = os.path.join(dest, "docs", entry.doc)
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "w", encoding="utf-8") as f:
