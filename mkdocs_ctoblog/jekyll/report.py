@@ -24,6 +24,7 @@ class Report:
     parked: list[tuple[str, dt.datetime]] = field(default_factory=list)
     collisions: list[tuple[str, str, str, str]] = field(default_factory=list)  # url, kept, moved, new url
     redirects_left_out: list[tuple[str, str, str]] = field(default_factory=list)  # path, doc, owner
+    set_aside: list[str] = field(default_factory=list)  # "doc: 'key': value ..." (material_meta)
     kept_urls: list[tuple[str, str]] = field(default_factory=list)  # doc, url that lower-case slugs would change
     untranslated: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     problems: list[str] = field(default_factory=list)
@@ -69,6 +70,7 @@ class Report:
             "Posts and pages Jekyll wrote to one URL (it served the last one written); all kept",
             [f"{url}: {kept} keeps it, {moved} is now at {new}" for url, kept, moved, new in self.collisions],
         )
+        lines += _section("Front-matter keys Material reads with another meaning, kept under another name", self.set_aside)
         lines += _section(
             "redirect_from paths that another file or redirect of the site has (left out of the page)",
             [f"{path}: left out of {doc}, {owner} has it" for path, doc, owner in self.redirects_left_out],

@@ -41,7 +41,7 @@ def write_entry(entry: Entry, site: LiquidSite, paths: SitePaths, dest: str, rep
     report.broken += [(entry.doc, target) for target in broken]
     if entry.doc.startswith("blog/posts/"):
         report.pasted += [(entry.doc, what) for what in inject.pasted_blocks(body)]
-    report.problems += [f"{entry.doc}: {line}" for line in material_meta.set_aside(entry.meta)]
+    report.set_aside += [f"{entry.doc}: {line}" for line in material_meta.set_aside(entry.meta)]
     target = os.path.join(dest, "docs", entry.doc)
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "w", encoding="utf-8") as f:
