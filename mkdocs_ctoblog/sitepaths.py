@@ -61,8 +61,11 @@ class SitePaths:
         found = self.by_path.get(_key(path))
         if found is None and path.strip("/"):
             relative = path.lstrip("/") + ("/" if site_path.endswith("/") and not path.endswith("/") else "")
-            if self.others(relative) is not None:
-                return SiteFile("", relative, relative + "index.html" if relative.endswith("/") else relative)
+            # `/404` is served from `404.html`, as for pages (GitHub Pages and MkDocs' server do so)
+            extensionless = not relative.endswith("/") and not posixpath.splitext(relative)[1]
+            for candidate in (relative, relative + ".html") if extensionless else (relative,):
+                if self.others(candidate) is not None:
+                    return SiteFile("", candidate, candidate + "index.html" if candidate.endswith("/") else candidate)
         return found
 
     def resolve(self, url: str, page: SiteFile) -> tuple[SiteFile, bool] | None:

@@ -215,3 +215,21 @@ def test_a_chirpy_blog_media_subpath_and_theme_keys_material_reads_otherwise(tmp
     report = (tmp_path / "project" / "import-report.txt").read_text(encoding="utf-8")
     assert "'icon': 'fas fa-info-circle' is not what Material reads there" in report and "kept as 'jekyll_icon'" in report
     assert "'hide': True is not what Material reads there" in report
+
+
+def test_a_link_to_the_404_page_without_its_ending_finds_the_themes(tmp_path: Path) -> None:
+    source = tmp_path / "old"
+    (source / "_posts").mkdir(parents=True)
+    (source / "_config.yml").write_text("url: https://ex.example\n", encoding="utf-8")
+    (source / "_posts" / "2020-04-03-hello.md").write_text(
+        "---\ntitle: Hello\n---\nSee [the 404 page](/404) and [nothing](/nothing).\n", encoding="utf-8")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["import-jekyll", str(source), str(tmp_path / "project")]) == 0
+    report = (tmp_path / "project" / "import-report.txt").read_text(encoding="utf-8")
+    assert "blog/posts/2020-04-03-hello.md: /nothing" in report and ": /404" not in report
+    doc = tmp_path / "project" / "docs" / "blog" / "posts" / "2020-04-03-hello.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace(" and [nothing](/nothing)", ""), encoding="utf-8")
+    site = mkdocs_cli_build(tmp_path / "project" / "mkdocs.yml", tmp_path / "site")
+    post = site / "2020" / "04" / "03" / "hello.html"  # Jekyll's default `date` permalink
+    link = BeautifulSoup(post.read_text(encoding="utf-8"), "html.parser").find("a", string="the 404 page")
+    assert (post.parent / link["href"]).resolve() == (site / "404.html").resolve()
