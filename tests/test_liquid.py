@@ -135,6 +135,14 @@ def test_theme_tags_figure_notice_and_videos() -> None:
     assert shown.unknown == {} and shown.extensions == {"md_in_html"}
     missing = translate("{% include gallery id=\"none\" %}", src=SRC, page_url="x/", site=SITE, meta=gallery)
     assert missing.unknown == {"include gallery": 1}
+    # front matter is not markup: no unsafe URL, no way out of the link or the alt text
+    hostile = {"gallery": [
+        {"image_path": "a.png) <script>alert(1)</script> (", "alt": "x\n\n<img src=x onerror=alert(2)>"},
+        {"image_path": "/assets/b.png", "url": "javascript:alert(3)"},
+    ]}
+    text = translate("{% include gallery %}", src=SRC, page_url="x/", site=SITE, meta=hostile).text
+    assert "<script" not in text and "<img" not in text and "javascript:" not in text
+    assert "![x  &lt;img src=x onerror=alert(2)&gt;](a.png%29%20%3Cscript%3Ealert%281%29%3C/script%3E%20%28)" in text
 
 
 def test_includes_are_inlined_when_static() -> None:

@@ -14,6 +14,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from mkdocs_ctoblog.jekyll.site import in_markdown_link
+from mkdocs_ctoblog.safe_urls import safe_url
 
 if TYPE_CHECKING:
     from mkdocs_ctoblog.jekyll.liquid import _Translator
@@ -25,6 +26,7 @@ _EXTENSIONS = {"figure": "md_in_html", "gallery": "md_in_html", "notice": "admon
 _ARG = re.compile(r"""([\w-]+)\s*[=:]\s*("[^"]*"|'[^']*'|[^\s"']+)|("[^"]*"|'[^']*'|[^\s"']+)""")
 _LITERAL = re.compile(r"""\s*("[^"]*"|'[^']*')\s*""")
 _VARIABLE = re.compile(r"\s*(site|page)\.([\w-]+)\s*")
+_LINK_BREAKOUT = str.maketrans({c: f"%{ord(c):02X}" for c in " ()<>\"'"})
 
 
 @dataclass(frozen=True)
@@ -165,10 +167,15 @@ def check_template(source: str) -> str | None:
 
 def _url(t: _Translator, path: str, before: str, within: str | None) -> str:
     """`url('/x')` in a template: a link that works from the page; `within` is "markdown" (a Markdown
-    link in the template) or "html" (an attribute); by default, what surrounds the tag."""
-    if not path.startswith("/"):
-        return path
-    return t.url(path, {"markdown": "](", "html": '="'}.get(within or "", before))
+    link in the template) or "html" (an attribute); by default, what surrounds the tag. Templates
+    read front matter (`page`): a URL `safe_urls` refuses is "", and what would end a Markdown link
+    or an attribute (spaces, parentheses, quotes, angle brackets) is percent-encoded."""
+    checked = safe_url(path)
+    if checked is None:
+        return ""
+    if checked.startswith("/"):
+        checked = t.url(checked, {"markdown": "](", "html": '="'}.get(within or "", before))
+    return checked.translate(_LINK_BREAKOUT)
 
 
 def _unquote(value: str) -> str:
