@@ -7,6 +7,7 @@ excerpts of cards, meta descriptions and feeds come from the translated text too
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -41,8 +42,8 @@ class BodyTranslator:
         self.untranslated: dict[str, Counter[str]] = defaultdict(Counter)  # tag name -> file -> count
         self.missing_extensions: dict[str, set[str]] = defaultdict(set)  # extension -> files
 
-    def translate(self, body: str, *, src: str, page_url: str, meta: Mapping[str, object]) -> str:
-        result = translate(body, src=src, page_url=page_url, site=self.site, meta=dict(meta))
+    def translate(self, body: str, *, src: str, page_url: str, meta: Mapping[str, object], date: dt.datetime | None = None) -> str:
+        result = translate(body, src=src, page_url=page_url, site=self.site, meta=meta, date=date)
         for problem in result.problems:
             log.warning(problem)
         for name, count in result.unknown.items():
@@ -59,7 +60,7 @@ class BodyTranslator:
             url = urls.get(src)
             if url is None or "{" not in post.body:  # every Liquid and kramdown construct has a brace
                 continue
-            body = self.translate(post.body, src=src, page_url=url, meta={**post.meta, "date": post.date})
+            body = self.translate(post.body, src=src, page_url=url, meta=post.meta, date=post.date)
             if body == post.body:
                 continue
             excerpt = post.excerpt

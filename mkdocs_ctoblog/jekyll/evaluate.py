@@ -72,13 +72,20 @@ class Evaluator:
 
     def _render(self, source: str, page: Mapping[str, Any], *, strict: bool = True) -> str | None:
         strict_env, lenient_env, errors = _environments()
-        date = page.get("date")
-        if isinstance(date, dt.datetime) and date.tzinfo is not None:
-            page = {**page, "date": _JekyllTime.fromtimestamp(date.timestamp(), date.tzinfo)}
         try:
             return (strict_env if strict else lenient_env).from_string(source).render(site=self.site, page=page)
         except errors:
             return None
+
+
+def liquid_page(meta: Mapping[str, Any], date: dt.datetime | None = None) -> dict[str, Any]:
+    """`page` as Liquid in a body reads it: the front matter, with `date` the post's (else the front
+    matter's) as a time Jekyll would print (made once a body)."""
+    page = dict(meta)
+    date = date if date is not None else page.get("date")
+    if isinstance(date, dt.datetime) and date.tzinfo is not None:
+        page["date"] = _JekyllTime.fromtimestamp(date.timestamp(), date.tzinfo)
+    return page
 
 
 class _JekyllTime(dt.datetime):

@@ -5,12 +5,15 @@ what nothing translates counted and kept.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from mkdocs_ctoblog.jekyll import tags
-from mkdocs_ctoblog.jekyll.evaluate import Evaluator
+from mkdocs_ctoblog.jekyll.evaluate import Evaluator, liquid_page
 from mkdocs_ctoblog.jekyll.scanner import RAW_CLOSE, BodyScanner
 from mkdocs_ctoblog.jekyll.site import LiquidSite, in_markdown_link, relative_doc, relative_url
 
@@ -32,12 +35,15 @@ class Translation:
     extensions: set[str] = field(default_factory=set)
 
 
-def translate(text: str, *, src: str, page_url: str, site: LiquidSite, meta: dict | None = None) -> Translation:
-    """Translate the body of the doc `src` (written to site path `page_url`)."""
+def translate(
+    text: str, *, src: str, page_url: str, site: LiquidSite, meta: Mapping[str, Any] | None = None, date: dt.datetime | None = None
+) -> Translation:
+    """Translate the body of the doc `src` (written to site path `page_url`; `meta` its front
+    matter and `date` its post date, for `page.*`)."""
     if "{%" not in text and "{{" not in text and "{:" not in text:
         return Translation(text)  # nothing of Liquid's or kramdown's: every step would copy the text as it is
     result = Translation("")
-    result.text = _Translator(src, page_url, site, meta or {}, result).block(text, 0)
+    result.text = _Translator(src, page_url, site, liquid_page(meta or {}, date), result).block(text, 0)
     return result
 
 

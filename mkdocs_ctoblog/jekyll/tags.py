@@ -38,19 +38,6 @@ class SitePath:
     absolute: bool
 
 
-_VIDEO_PROVIDER = re.compile(r"""\bprovider\s*=\s*["']?(\w+)""")
-
-
-_GALLERY_ID = re.compile(r"""\bid\s*=\s*["']?([\w-]+)""")
-
-
-def _has_gallery(params: str, meta: Mapping[str, Any]) -> bool:
-    """Whether the front matter holds the images `{% include gallery [id="key"] %}` shows."""
-    key = found.group(1) if (found := _GALLERY_ID.search(params)) else "gallery"
-    items = meta.get(key)
-    return isinstance(items, list) and any(isinstance(i, Mapping) and i.get("image_path") for i in items)
-
-
 def takes_body(name: str, site: LiquidSite) -> bool:
     """Tags whose content up to `{% endname %}` is theirs."""
     return name in ("comment", "figure", "notice") or name in site.tags
@@ -83,11 +70,9 @@ def render(name: str, args: str, body: str | None, before: str, t: _Translator) 
         file, _, params = args.partition(" ")
         if posixpath.splitext(file)[0] == "toc":  # a theme's table of contents
             return "[TOC]"
-        provider = _VIDEO_PROVIDER.search(params) if posixpath.splitext(file)[0] == "video" else None
-        if provider and provider.group(1) in ("youtube", "vimeo"):  # Minimal Mistakes' video include
-            return render(provider.group(1), params, None, before, t)
-        if posixpath.splitext(file)[0] == "gallery" and _has_gallery(params, t.meta):  # Minimal Mistakes' too
-            return _template("gallery", params, None, before, t)
+        theme_include = _theme_include(posixpath.splitext(file)[0], _arguments(params)[1], t.meta)
+        if theme_include is not None:  # Minimal Mistakes' video and gallery includes
+            return _template(theme_include, params, None, before, t)
         text = None if params.strip() else t.site.include(file)
         return text.strip("\n") if text is not None and "{{" not in text and "{%" not in text else None
     return None
@@ -125,7 +110,19 @@ def output_value(expression: str, t: _Translator) -> str | SitePath | None:
     return value
 
 
-def _template(name: str, args: str, body: str | None, before: str, t: _Translator) -> str | None:
+def _theme_include(name: str, named: Mapping[str, str], meta: Mapping[str, Any]) -> str | None:
+    """The shipped template for a theme's include: `video` with `provider="youtube"` (or vimeo) is
+    that tag; `gallery` (when the front matter holds its images, under `id` or `gallery`) is ours."""
+    if name == "video" and named.get("provider") in ("youtube", "vimeo"):
+        return named["provider"]
+    items = meta.get(named.get("id") or "gallery")
+    if name == "gallery" and isinstance(items, list) and any(isinstance(i, Mapping) and i.get("image_path") for i in items):
+        return "gallery"
+    return None
+
+
+def _arguments(args: str) -> tuple[list[str], dict[str, str]]:
+    """A tag's positional and named arguments (`x`, `key="value"`, `key:value`), unquoted."""
     positional: list[str] = []
     named: dict[str, str] = {}
     for match in _ARG.finditer(args):
@@ -133,6 +130,11 @@ def _template(name: str, args: str, body: str | None, before: str, t: _Translato
             named[match.group(1)] = _unquote(match.group(2))
         else:
             positional.append(_unquote(match.group(3)))
+    return positional, named
+
+
+def _template(name: str, args: str, body: str | None, before: str, t: _Translator) -> str | None:
+    positional, named = _arguments(args)
     try:
         template = _compile(name, t.site.tags.get(name))
         text = template.render(

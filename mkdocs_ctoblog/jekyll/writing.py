@@ -29,8 +29,7 @@ _NEWSLETTER_INCLUDE = re.compile(r"^include(?:_cached)? .*(newsletter|subscribe|
 def write_entry(entry: Entry, site: LiquidSite, paths: SitePaths, dest: str, report: Report) -> None:
     """Write a post or page below `dest/docs`; what did not translate, broken links and pasted
     blocks go to the report."""
-    page = {**entry.meta, "date": entry.date} if entry.date else entry.meta  # Liquid's `page.date`: the post's
-    result = translate(entry.body, src=entry.doc, page_url=entry.url, site=site, meta=page)
+    result = translate(entry.body, src=entry.doc, page_url=entry.url, site=site, meta=entry.meta, date=entry.date)
     for name, count in result.unknown.items():
         report.untranslated[name][entry.doc] += count
         if _NEWSLETTER_INCLUDE.match(name):
